@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import type { ErrorCode, Result } from './errors';
+import { input } from './limits';
+import { AppStatus, Connectivity } from './status';
+import type { CallName, EventName } from './channels';
+
+// The whole API between renderer and main, in one place. Adding a call = one entry here + one handler in app.ts.
+// preload.ts and ipc.ts are derived from this table; nothing else names a channel.
+
+interface CallSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  input: I;
+  output: O;
+  /** Codes this call may return besides the IPC codes every call can return. */
+  errors: readonly ErrorCode[];
+}
+
+const call = <I extends z.ZodType, O extends z.ZodType>(spec: CallSpec<I, O>) => spec;
+
+export const calls = {
+  'app.getStatus': call({ input: input({}), output: AppStatus, errors: [] }),
+} as const satisfies { [K in CallName]: CallSpec };
+
+export const events = {
+  'connectivity.changed': z.strictObject({ connectivity: Connectivity, since: z.string() }),
+} as const satisfies { [E in EventName]: z.ZodType };
+
+// Compile-time proof that the tables define no name beyond channels.ts.
+type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const _callsMatch: Exact<keyof typeof calls, CallName> = true;
+const _eventsMatch: Exact<keyof typeof events, EventName> = true;
+void _callsMatch;
+void _eventsMatch;
+export type CallInput<K extends CallName> = z.input<(typeof calls)[K]['input']>;
+export type CallOutput<K extends CallName> = z.output<(typeof calls)[K]['output']>;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+
+/** What preload.ts exposes as `window.kaigo`. */
+export interface KaigoBridge {
+  invoke<K extends CallName>(name: K, input: CallInput<K>): Promise<Result<CallOutput<K>>>;
+  on<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void;
+}

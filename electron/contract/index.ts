@@ -1,0 +1,7 @@
+// The only module the renderer may import from electron/ (lint-enforced).
+export * from './api';
+export * from './channels';
+export * from './errors';
+export * from './limits';
+export * from './status';
+export * from './time';

@@ -1,0 +1,18 @@
+import * as electron from 'electron';
+import { createApp } from './app';
+import { runCli } from './cli';
+import { startMain } from './lifecycle';
+import { stderrLogger } from './services/log';
+
+// Thin on purpose: Electron cannot run on the build machines, so all logic lives in lifecycle.ts (unit-tested with a
+// stand-in electron module) and the Electron-free services.
+const log = stderrLogger();
+startMain(electron, process.argv, process.env, {
+  runCli,
+  createApp: () => createApp({ log }),
+  log,
+  outDir: __dirname,
+}).catch((err: unknown) => {
+  log.error('app.start-failed', { errorName: err instanceof Error ? err.name : typeof err });
+  electron.app.exit(1);
+});

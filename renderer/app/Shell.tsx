@@ -1,0 +1,113 @@
+import { useEffect, useRef, useState } from 'react';
+import { toJapanTime } from '../../electron/contract';
+import { ConnectivityBanner } from '../components/ConnectivityBanner';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { JapaneseDate } from '../components/JapaneseDate';
+import { PlaceholderScreen } from '../components/PlaceholderScreen';
+import { TrainingBand } from '../components/TrainingBand';
+import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { useStatus } from '../stores/status';
+import { routeFromHash, routes, type RouteId } from './routes';
+
+function useHashRoute(): [RouteId, (id: RouteId) => void] {
+  const [route, setRoute] = useState<RouteId>(() => routeFromHash(window.location.hash));
+  useEffect(() => {
+    const onHash = () => setRoute(routeFromHash(window.location.hash));
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  return [route, (id) => (window.location.hash = `#/${id}`)];
+}
+
+export function Shell() {
+  const { status, error, refresh, listen } = useStatus();
+  const [route, go] = useHashRoute();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const firstRender = useRef(true);
+
+  useEffect(() => {
+    void refresh();
+    return listen();
+  }, [refresh, listen]);
+
+  // Alt+1 … Alt+7 jump to a screen from anywhere.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!e.altKey || e.ctrlKey || e.metaKey) return;
+      const target = routes[Number(e.key) - 1];
+      if (target) {
+        e.preventDefault();
+        go(target.id);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  // After a screen change, move focus to its heading so keyboard and screen-reader users start there.
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    heading.current?.focus();
+  }, [route]);
+
+  const current = routes.find((r) => r.id === route) ?? routes[0];
+  const today = status ? toJapanTime(new Date(status.now)) : null;
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main-heading" onClick={(e) => (e.preventDefault(), heading.current?.focus())}>
+        本文へ移動
+      </a>
+      {status?.mode === 'training' && <TrainingBand />}
+      <header className="app-header">
+        <div className="brand">介護デスク</div>
+        <div className="office" aria-label="事業所">
+          {status?.officeName ?? (status ? '事業所未設定' : '')}
+        </div>
+        <div className="today" aria-label="今日の日付">
+          {today && <JapaneseDate date={today} />}
+        </div>
+      </header>
+      {status && <ConnectivityBanner connectivity={status.connectivity} />}
+      <div className="body">
+        <nav className="side-nav" aria-label="メインメニュー">
+          <ul>
+            {routes.map((r, i) => (
+              <li key={r.id}>
+                <a
+                  href={`#/${r.id}`}
+                  aria-current={r.id === route ? 'page' : undefined}
+                  aria-keyshortcuts={`Alt+${i + 1}`}
+                  data-route={r.id}
+                  onClick={() => {
+                    // Re-choosing the current screen changes no hash; still take the user to its heading.
+                    if (r.id === route) heading.current?.focus();
+                  }}
+                >
+                  {r.label}
+                  <span className="shortcut" aria-hidden="true">
+                    Alt+{i + 1}
+                  </span>
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <main className="content" aria-labelledby="main-heading">
+          <h1 id="main-heading" ref={heading} tabIndex={-1}>
+            {current.label}
+          </h1>
+          {error && <ErrorNotice error={error} />}
+          {route === 'settings' ? (
+            <SettingsScreen status={status} />
+          ) : (
+            <PlaceholderScreen description={current.description} />
+          )}
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,99 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { KaigoApp } from '../../electron/app';
+import { routes } from '../../renderer/app/routes';
+import { createTestApp } from '../support/app';
+import { launchChromium } from '../support/browser';
+import { openAppPage, serveRenderer, type AppPage, type RendererServer } from '../support/harness';
+import { TEST_OUTPUT } from '../support/paths';
+
+let chromium: Awaited<ReturnType<typeof launchChromium>>;
+let server: RendererServer;
+let testApp: Awaited<ReturnType<typeof createTestApp>>;
+let app: KaigoApp;
+let appPage: AppPage;
+let page: Page;
+
+beforeAll(async () => {
+  chromium = await launchChromium();
+  server = await serveRenderer();
+  testApp = await createTestApp({ clock: () => new Date('2026-04-01T01:00:00Z') });
+  app = testApp.app;
+  appPage = await openAppPage(chromium.browser, server, app);
+  page = appPage.page;
+});
+
+afterAll(async () => {
+  await appPage?.close();
+  await chromium?.close();
+  await server?.close();
+  await testApp?.remove();
+});
+
+const focusedRoute = (p: Page) => p.evaluate(() => document.activeElement?.getAttribute('data-route') ?? null);
+
+async function shiftTabTo(p: Page, route: string): Promise<void> {
+  for (let i = 0; i < 20; i++) {
+    if ((await focusedRoute(p)) === route) return;
+    await p.keyboard.press('Shift+Tab');
+  }
+  throw new Error(`could not reach ${route} by keyboard`);
+}
+
+describe('the shell in Chromium', () => {
+  it('shows the training band, the office, the date in 令和 with the Western date, and the banner', async () => {
+    await expect.poll(() => page.locator('.training-band').textContent()).toContain('練習モード');
+    await expect.poll(() => page.getByLabel('事業所').textContent()).toBe('練習用事業所');
+    const today = page.getByLabel('今日の日付').locator('time');
+    expect(await today.textContent()).toBe('令和8年4月1日（2026-04-01）');
+    expect(await today.getAttribute('datetime')).toBe('2026-04-01');
+    expect(await page.getByRole('status').getAttribute('data-connectivity')).toBe('unknown');
+  });
+
+  it('has the Japanese font really installed', async () => {
+    const loaded = await page.evaluate(async () => (await document.fonts.load('16px KDJa', '日本語')).length);
+    expect(loaded).toBe(1);
+  });
+
+  it('reaches the real status call through the preload bridge', async () => {
+    const result = await page.evaluate(() => window.kaigo!.invoke('app.getStatus', {}));
+    expect(result).toMatchObject({ ok: true, value: { mode: 'training', dataDir: app.runtime.dataDir } });
+    const bad = await page.evaluate(() => window.kaigo!.invoke('app.getStatus', { extra: 1 } as never));
+    expect(bad).toMatchObject({ ok: false, error: { code: 'IPC_INVALID_INPUT' } });
+    // ipcRenderer itself is not reachable from the page.
+    expect(await page.evaluate(() => Object.keys(window.kaigo!).sort())).toEqual(['invoke', 'on']);
+  });
+
+  it('moves through every navigation entry by keyboard alone', async () => {
+    await page.locator('body').focus();
+    await page.keyboard.press('Tab'); // skip link
+    await page.keyboard.press('Tab');
+    expect(await focusedRoute(page)).toBe(routes[0].id);
+    for (const route of routes) {
+      await shiftTabTo(page, route.id);
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.locator('h1').textContent()).toBe(route.label);
+      expect(await page.locator(`[data-route="${route.id}"]`).getAttribute('aria-current')).toBe('page');
+      // Focus lands on the new screen's heading for screen-reader users.
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('main-heading');
+    }
+    // Alt+digit shortcuts reach the same screens.
+    await page.keyboard.press('Alt+1');
+    await expect.poll(() => page.locator('h1').textContent()).toBe(routes[0].label);
+  });
+
+  it('shows the status on the settings screen and saves a screenshot', async () => {
+    await page.keyboard.press('Alt+7');
+    const facts = page.getByTestId('status-facts');
+    await expect.poll(() => facts.locator('[data-field="mode"]').textContent()).toBe('練習モード');
+    expect(await facts.locator('[data-field="dataDir"]').textContent()).toBe(app.runtime.dataDir);
+    // Every navigation link has an accessible name.
+    for (const route of routes) {
+      expect(await page.getByRole('link', { name: new RegExp(route.label) }).count()).toBe(1);
+    }
+    fs.mkdirSync(path.join(TEST_OUTPUT, 'e2e'), { recursive: true });
+    await page.screenshot({ path: path.join(TEST_OUTPUT, 'e2e', 'shell-settings.png'), fullPage: true });
+  });
+});

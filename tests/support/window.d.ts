@@ -1,0 +1,7 @@
+import type { KaigoBridge } from '../../electron/contract';
+
+declare global {
+  interface Window {
+    kaigo?: KaigoBridge;
+  }
+}

@@ -1,0 +1,104 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createDispatcher, isTrustedSender, registerIpc, type Handlers, type SenderInfo } from '../../electron/ipc';
+import { CALL_NAMES, callChannel, type AppStatus } from '../../electron/contract';
+import { KaigoError } from '../../electron/services/errors';
+import { createLogger } from '../../electron/services/log';
+
+const trusted: SenderInfo = { url: 'app://kaigo/index.html', isMainFrame: true };
+
+const status: AppStatus = {
+  version: '0.0.0',
+  mode: 'training',
+  dataDir: '/tmp/x',
+  connectivity: 'unknown',
+  keychain: 'unavailable',
+  officeName: null,
+  now: '2026-11-26T00:00:00.000Z',
+};
+
+function setup(impl: Handlers['app.getStatus'] = () => status) {
+  const handler = vi.fn(impl);
+  const lines: string[] = [];
+  const dispatch = createDispatcher({ 'app.getStatus': handler }, createLogger({ write: (l) => lines.push(l) }));
+  return { handler, dispatch, lines };
+}
+
+describe('IPC dispatcher', () => {
+  it('answers a valid call from our main frame', async () => {
+    const { dispatch, handler } = setup();
+    await expect(dispatch('app.getStatus', trusted, {})).resolves.toEqual({ ok: true, value: status });
+    expect(handler).toHaveBeenCalledOnce();
+  });
+
+  it.each([
+    ['a malformed payload', 'not an object'],
+    ['an unknown key', { extra: 1 }],
+    ['an oversized string', { note: 'あ'.repeat(300_000) }],
+    [
+      'a payload with a cycle',
+      (() => {
+        const o: Record<string, unknown> = {};
+        o.self = o;
+        return o;
+      })(),
+    ],
+  ])('rejects %s with IPC_INVALID_INPUT and never calls the service', async (_label, payload) => {
+    const { dispatch, handler } = setup();
+    const result = await dispatch('app.getStatus', trusted, payload);
+    expect(result).toMatchObject({ ok: false, error: { code: 'IPC_INVALID_INPUT' } });
+    expect(handler).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['a subframe', { url: 'app://kaigo/index.html', isMainFrame: false }],
+    ['a foreign origin', { url: 'https://evil.example/', isMainFrame: true }],
+    ['a file URL', { url: 'file:///etc/passwd', isMainFrame: true }],
+    ['a look-alike host', { url: 'app://kaigo.evil/index.html', isMainFrame: true }],
+    ['no URL', { url: '', isMainFrame: true }],
+  ])('rejects %s as IPC_FORBIDDEN_SENDER and never calls the service', async (_label, sender) => {
+    const { dispatch, handler } = setup();
+    const result = await dispatch('app.getStatus', sender, {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'IPC_FORBIDDEN_SENDER' } });
+    expect(handler).not.toHaveBeenCalled();
+    expect(isTrustedSender(sender)).toBe(false);
+  });
+
+  it('rejects a call the contract does not name', async () => {
+    const { dispatch } = setup();
+    await expect(dispatch('app.deleteEverything', trusted, {})).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'IPC_UNKNOWN_CALL' },
+    });
+  });
+
+  it('maps a service error to its code and an unexpected one to INTERNAL, without exception text', async () => {
+    const known = setup(() => {
+      throw new KaigoError('KEYCHAIN_UNAVAILABLE', 'no secret service');
+    });
+    const r1 = await known.dispatch('app.getStatus', trusted, {});
+    expect(r1).toMatchObject({ ok: false, error: { code: 'KEYCHAIN_UNAVAILABLE' } });
+    expect(JSON.stringify(r1)).not.toContain('no secret service');
+
+    const unexpected = setup(() => {
+      throw new Error('山田太郎 0001234567 failed');
+    });
+    const r2 = await unexpected.dispatch('app.getStatus', trusted, {});
+    expect(r2).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(JSON.stringify(r2)).not.toContain('山田');
+    expect(unexpected.lines.join('\n')).not.toContain('山田');
+  });
+
+  it('refuses to return output that breaks the contract', async () => {
+    const { dispatch } = setup(() => ({ ...status, mode: 'hacked' }) as unknown as AppStatus);
+    await expect(dispatch('app.getStatus', trusted, {})).resolves.toMatchObject({ error: { code: 'INTERNAL' } });
+  });
+
+  it('registers exactly one handler per contract call', () => {
+    const channels: string[] = [];
+    registerIpc({ handle: (channel: string) => void channels.push(channel) } as never, async () => ({
+      ok: true,
+      value: null,
+    }));
+    expect(channels).toEqual(CALL_NAMES.map(callChannel));
+  });
+});
