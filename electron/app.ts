@@ -63,7 +63,8 @@ export async function createApp(options: AppOptions = {}): Promise<KaigoApp> {
     dataDir: runtime.dataDir,
     connectivity,
     keychain: keychainState(),
-    officeName: runtime.mode === 'training' ? '練習用事業所' : null,
+    officeName: runtime.mode === 'training' ? '練習用事業所' : (runtime.config?.offices[0]?.name ?? null),
+    configProblems: runtime.problems,
     now: clock().toISOString(),
   });
 

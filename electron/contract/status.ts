@@ -15,6 +15,8 @@ export const AppStatus = z.strictObject({
   connectivity: Connectivity,
   keychain: z.enum(['available', 'unavailable']),
   officeName: z.string().nullable(),
+  /** What is wrong with the configuration (file, field, message) when mode is 'misconfigured'. */
+  configProblems: z.array(z.strictObject({ file: z.string(), field: z.string(), message: z.string() })),
   /** ISO instant of the server-side clock when the status was taken. */
   now: z.string(),
 });

@@ -5,6 +5,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { JapaneseDate } from '../components/JapaneseDate';
 import { PlaceholderScreen } from '../components/PlaceholderScreen';
 import { TrainingBand } from '../components/TrainingBand';
+import { ConfigErrorScreen } from '../features/settings/ConfigErrorScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { useStatus } from '../stores/status';
 import { routeFromHash, routes, type RouteId } from './routes';
@@ -101,7 +102,9 @@ export function Shell() {
             {current.label}
           </h1>
           {error && <ErrorNotice error={error} />}
-          {route === 'settings' ? (
+          {status?.mode === 'misconfigured' ? (
+            <ConfigErrorScreen problems={status.configProblems} />
+          ) : route === 'settings' ? (
             <SettingsScreen status={status} />
           ) : (
             <PlaceholderScreen description={current.description} />

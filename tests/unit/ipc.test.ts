@@ -13,6 +13,7 @@ const status: AppStatus = {
   connectivity: 'unknown',
   keychain: 'unavailable',
   officeName: null,
+  configProblems: [],
   now: '2026-11-26T00:00:00.000Z',
 };
 

@@ -44,8 +44,9 @@ export async function statusCommand(args: string[], io: CliIo): Promise<number> 
       `キーチェーン: ${status.keychain === 'available' ? '利用可能' : '利用できません（証明書や記録の保存には必要です）'}`,
       `現在時刻: ${formatWareki(toJapanTime(now))}（${japanStamp(now)} 日本時間）`,
     ];
-    if (app.runtime.configProblem)
-      lines.push(`設定の問題: ${app.runtime.configPath ?? ''} — ${app.runtime.configProblem}`);
+    for (const problem of app.runtime.problems) {
+      lines.push(`設定の問題: ${problem.file} の ${problem.field} — ${problem.message}`);
+    }
     io.stdout(lines.join('\n') + '\n');
     return EXIT.OK;
   } finally {

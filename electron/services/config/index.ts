@@ -1,2 +1,4 @@
 export { machineConfigPath, trainingDataDir, userConfigPath, userDataDir, type HostInfo } from './paths';
-export { resolveRuntime, type Runtime } from './runtime';
+export { PROVISIONED_MARKER, resolveRuntime, type Runtime } from './runtime';
+export { Configuration, OfficeProfile, validateConfiguration, type ConfigProblem } from './schema';
+export { checkOfficeNumber, officeNumberCheckDigit } from './office-number';
