@@ -1,9 +1,14 @@
 import os from 'node:os';
-import type { AppStatus, Connectivity } from './contract';
+import type { AppStatus } from './contract';
 import { createEventHub, type EventHub } from './events';
 import { createDispatcher, type Dispatch, type Handlers } from './ipc';
+import { openAuditLog, type AuditLog } from './services/audit';
 import { resolveRuntime, type HostInfo, type Runtime } from './services/config';
+import { createConnectivity, type ConnectivityMachine } from './services/connectivity';
+import { KaigoError } from './services/errors';
 import { silentLogger, type Logger } from './services/log';
+import { openStore, type Store } from './services/store';
+import { openVault, type Vault } from './services/vault';
 import { APP_VERSION } from './version';
 import type { Keychain } from '../native/keychain';
 
@@ -27,6 +32,11 @@ export interface KaigoApp {
   readonly dispatch: Dispatch;
   readonly events: EventHub;
   getStatus(): AppStatus;
+  readonly connectivity: ConnectivityMachine;
+  /** Opened on first use; throw KaigoError (KEYCHAIN_UNAVAILABLE, CONFIG_INVALID, STORE_*) when they cannot open. */
+  vault(): Vault;
+  store(): Store;
+  audit(): AuditLog;
   close(): Promise<void>;
 }
 
@@ -46,7 +56,11 @@ export async function createApp(options: AppOptions = {}): Promise<KaigoApp> {
   const runtime = resolveRuntime(host);
   const events = createEventHub();
   const keychain = options.keychain ? options.keychain() : await loadOsKeychain();
-  const connectivity: Connectivity = 'unknown'; // driven by services/connectivity once the session exists
+  // Fed by the session's requests; every change reaches the window through the contract event.
+  const connectivity = createConnectivity({
+    clock,
+    onChange: ({ connectivity: state, since }) => events.emit('connectivity.changed', { connectivity: state, since }),
+  });
 
   const keychainState = (): AppStatus['keychain'] => {
     try {
@@ -61,12 +75,23 @@ export async function createApp(options: AppOptions = {}): Promise<KaigoApp> {
     version: options.version ?? APP_VERSION,
     mode: runtime.mode,
     dataDir: runtime.dataDir,
-    connectivity,
+    connectivity: connectivity.snapshot().connectivity,
     keychain: keychainState(),
     officeName: runtime.mode === 'training' ? '練習用事業所' : (runtime.config?.offices[0]?.name ?? null),
     configProblems: runtime.problems,
     now: clock().toISOString(),
   });
+
+  let vault: Vault | null = null;
+  let store: Store | null = null;
+  let audit: AuditLog | null = null;
+  const getVault = (): Vault => {
+    if (runtime.mode === 'misconfigured') throw new KaigoError('CONFIG_INVALID', 'no vault while misconfigured');
+    return (vault ??= openVault({ dataDir: runtime.dataDir, mode: runtime.mode, keychain }));
+  };
+  const getStore = (): Store => (store ??= openStore({ dataDir: runtime.dataDir, vault: getVault(), log }));
+  const getAudit = (): AuditLog =>
+    (audit ??= openAuditLog({ records: getStore().records(), vault: getVault(), clock, log }));
 
   const handlers: Handlers = {
     'app.getStatus': () => getStatus(),
@@ -78,8 +103,15 @@ export async function createApp(options: AppOptions = {}): Promise<KaigoApp> {
     dispatch: createDispatcher(handlers, log),
     events,
     getStatus,
+    connectivity,
+    vault: getVault,
+    store: getStore,
+    audit: getAudit,
     async close() {
-      // Later services (databases, sessions, readers) register their shutdown here.
+      // Later services (sessions, readers) register their shutdown here.
+      store?.close();
+      vault?.close();
+      store = vault = audit = null;
     },
   };
 }

@@ -1,3 +1,4 @@
+import { auditCommand, auditHelp } from './commands/audit';
 import { statusCommand, statusHelp } from './commands/status';
 import { EXIT, processIo, type CliIo } from './io';
 
@@ -8,6 +9,7 @@ type Command = (args: string[], io: CliIo) => Promise<number>;
 
 const commands: Record<string, { run: Command; help: string }> = {
   status: { run: statusCommand, help: statusHelp },
+  audit: { run: auditCommand, help: auditHelp },
 };
 
 function usage(): string {

@@ -84,6 +84,15 @@ describe('the shell in Chromium', () => {
     await expect.poll(() => page.locator('h1').textContent()).toBe(routes[0].label);
   });
 
+  it('updates the single banner live when connectivity changes', async () => {
+    app.connectivity.observe({ kind: 'failure', cause: 'network' });
+    const banner = page.getByRole('status');
+    await expect.poll(() => banner.getAttribute('data-connectivity')).toBe('offline');
+    expect(await banner.textContent()).toContain('オフライン');
+    app.connectivity.observe({ kind: 'success', latencyMs: 5 });
+    await expect.poll(() => banner.getAttribute('data-connectivity')).toBe('online');
+  });
+
   it('shows the status on the settings screen and saves a screenshot', async () => {
     await page.keyboard.press('Alt+7');
     const facts = page.getByTestId('status-facts');

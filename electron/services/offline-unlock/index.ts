@@ -1,0 +1,1 @@
+export { createOfflineUnlock, type OfflineUnlock, type StaffIdentity, type UnlockResult } from './offline-unlock';

@@ -1,0 +1,1 @@
+export { isKanaQuery, normaliseKana, prefixUpperBound } from './kana';

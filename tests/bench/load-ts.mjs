@@ -1,0 +1,36 @@
+// Loads a TypeScript module for a benchmark: bundles it with esbuild into a temporary CommonJS file (native modules
+// and electron stay external, resolved from node_modules) and requires it. Shared by every bench group.
+import { buildSync } from 'esbuild';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+const EXTERNAL = ['@napi-rs/keyring', 'better-sqlite3-multiple-ciphers', 'smartcard', 'electron'];
+
+export function loadTs(root, entry) {
+  const dir = path.join(root, 'test-output', 'bundles');
+  fs.mkdirSync(dir, { recursive: true });
+  const outfile = path.join(dir, `${path.basename(entry, '.ts')}-${process.pid}-${Date.now()}.cjs`);
+  buildSync({
+    entryPoints: [path.join(root, entry)],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    external: EXTERNAL,
+    logLevel: 'warning',
+  });
+  try {
+    return createRequire(path.join(root, 'package.json'))(outfile);
+  } finally {
+    fs.rmSync(outfile, { force: true });
+  }
+}
+
+/** Median and p95 of a list of numbers. */
+export function stats(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  return { p50: at(0.5), p95: at(0.95) };
+}
