@@ -13,10 +13,7 @@ export interface PurgeCounts {
 /** Deletes snapshots whose viewing deadline is before `today` (ISO date, Japan time), then orphaned persons. */
 export function purgePastViewingDeadline(db: SqliteDb, today: string): PurgeCounts {
   return db.transaction(() => {
-    const snapshots = db.run(
-      'DELETE FROM snapshots WHERE viewing_deadline IS NOT NULL AND viewing_deadline < ?',
-      today,
-    ).changes;
+    const snapshots = snapshotRepository(db).purgeExpired(today);
     const persons = db.run(
       'DELETE FROM persons WHERE person_key NOT IN (SELECT DISTINCT person_key FROM snapshots)',
     ).changes;
