@@ -1,5 +1,6 @@
 import { auditCommand, auditHelp } from './commands/audit';
 import { statusCommand, statusHelp } from './commands/status';
+import { trainingCommand, trainingHelp } from './commands/training';
 import { EXIT, processIo, type CliIo } from './io';
 
 // The `kaigo-desk` command line. Electron-free: runs as `node out/cli.js` in development and CI, and through
@@ -10,6 +11,7 @@ type Command = (args: string[], io: CliIo) => Promise<number>;
 const commands: Record<string, { run: Command; help: string }> = {
   status: { run: statusCommand, help: statusHelp },
   audit: { run: auditCommand, help: auditHelp },
+  training: { run: trainingCommand, help: trainingHelp },
 };
 
 function usage(): string {

@@ -1,1 +1,0 @@
-export { createOfflineUnlock, type OfflineUnlock, type StaffIdentity, type UnlockResult } from './offline-unlock';

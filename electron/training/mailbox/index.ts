@@ -1,0 +1,1 @@
+export { createTrainingMailbox, type MailboxMessage, type TrainingMailbox } from './mailbox';

@@ -1,0 +1,133 @@
+import https from 'node:https';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { TLSSocket } from 'node:tls';
+import { createTrainingMailbox, type TrainingMailbox } from '../mailbox';
+import { createTrainingPki, type TrainingPki } from '../pki';
+import { AuthState, DEFAULT_POLICY, type AuthPolicy } from './auth-state';
+import { HttpProblem, readJsonBody, sendJson } from './http-json';
+import { ROUTES, type Route } from './routes';
+import { TRAINING_OFFICES, TRAINING_STAFF, type TrainingOffice, type TrainingStaffSeed } from './seed';
+
+// The training backend: HTTPS on loopback, TLS 1.3 only, client certificate required and verified against the
+// training CA (DOMAIN.md §3.1). The certificate's CN (事業所番号) must name a known office, else 403.
+
+export interface TrainingServerOptions {
+  /** Default: a fresh training PKI for TRAINING_OFFICES. */
+  pki?: TrainingPki;
+  offices?: TrainingOffice[];
+  staff?: TrainingStaffSeed[];
+  mailbox?: TrainingMailbox;
+  clock?: () => Date;
+  policy?: Partial<AuthPolicy>;
+  host?: string;
+  /** 0 (default) picks a free port. */
+  port?: number;
+}
+
+export interface TrainingServer {
+  url: string;
+  port: number;
+  pki: TrainingPki;
+  mailbox: TrainingMailbox;
+  offices: TrainingOffice[];
+  close(): Promise<void>;
+}
+
+function findRoute(method: string, path: string): Route | 'method' | null {
+  const byPath = ROUTES.filter((r) => r.path === path);
+  if (byPath.length === 0) return null;
+  return byPath.find((r) => r.method === method) ?? 'method';
+}
+
+function bearer(req: IncomingMessage): string | null {
+  const m = /^Bearer ([\w-]{16,256})$/.exec(req.headers.authorization ?? '');
+  return m ? m[1]! : null;
+}
+
+export async function startTrainingServer(options: TrainingServerOptions = {}): Promise<TrainingServer> {
+  const offices = options.offices ?? TRAINING_OFFICES;
+  const clock = options.clock ?? (() => new Date());
+  const pki = options.pki ?? createTrainingPki(offices, clock());
+  const mailbox = options.mailbox ?? createTrainingMailbox();
+  const auth = new AuthState(options.staff ?? TRAINING_STAFF, mailbox, clock, { ...DEFAULT_POLICY, ...options.policy });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // Only authorised sockets reach here (rejectUnauthorized), but check again rather than trust configuration.
+    const socket = req.socket as TLSSocket;
+    if (!socket.authorized) return sendJson(res, 403, { ok: false, error: { code: 'CLIENT_CERT_REQUIRED' } });
+    const cn = socket.getPeerCertificate().subject?.CN;
+    const office = offices.find((o) => o.officeNumber === (Array.isArray(cn) ? cn[0] : cn));
+    if (!office) return sendJson(res, 403, { ok: false, error: { code: 'OFFICE_UNKNOWN' } });
+
+    const path = new URL(req.url ?? '/', 'https://training.invalid').pathname;
+    const route = findRoute(req.method ?? 'GET', path);
+    if (route === null) return sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND' } });
+    if (route === 'method') return sendJson(res, 405, { ok: false, error: { code: 'METHOD_NOT_ALLOWED' } });
+
+    let staff = null;
+    if (route.auth === 'token') {
+      const token = bearer(req);
+      staff = token ? auth.authenticate(token, office.officeNumber) : null;
+      if (!staff) return sendJson(res, 401, { ok: false, error: { code: 'TOKEN_INVALID' } });
+    }
+    let body: unknown = undefined;
+    if (route.body) {
+      const parsed = route.body.safeParse(await readJsonBody(req));
+      if (!parsed.success) return sendJson(res, 400, { ok: false, error: { code: 'BAD_REQUEST' } });
+      body = parsed.data;
+    } else {
+      req.resume();
+    }
+    const result = route.handle({ body, office, staff, auth, now: clock() });
+    sendJson(res, result.status, result.body);
+  }
+
+  const server = https.createServer(
+    {
+      minVersion: 'TLSv1.3',
+      requestCert: true,
+      rejectUnauthorized: true,
+      ca: pki.ca.certPem,
+      key: pki.server.keyPem,
+      cert: pki.server.certPem,
+      maxHeaderSize: 8 * 1024,
+    },
+    (req, res) => {
+      handle(req, res).catch((err: unknown) => {
+        if (res.headersSent) return res.destroy();
+        if (err instanceof HttpProblem) sendJson(res, err.status, { ok: false, error: { code: err.code } });
+        else sendJson(res, 500, { ok: false, error: { code: 'INTERNAL' } });
+      });
+    },
+  );
+  // Refused handshakes (no or untrusted certificate, TLS 1.2) are expected noise: nothing to log but a count.
+  server.on('tlsClientError', () => {});
+  server.keepAliveTimeout = 30_000;
+  // A slow or stalled client cannot hold a request open (bodies are small JSON).
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 15_000;
+
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    // The bound address, not 'localhost': saves a name lookup per connect; the certificate names both.
+    url: `https://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    port,
+    pki,
+    mailbox,
+    offices,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
