@@ -115,6 +115,13 @@ export const ERROR_MESSAGES = {
   CERT_OFFICE_MISMATCH:
     'この証明書の事業所番号が、設定されている事業所と一致しません。事業所の設定か、選んだ証明書を確認してください。',
   CERT_NOT_INSTALLED: 'クライアント証明書が取り込まれていません。設定 → 証明書 から取り込んでください。',
+  KIBAN_UNKNOWN_PERSON: '該当する利用者が介護WEBサービスに見つかりません。保険者番号と被保険者番号を確認してください。',
+  KIBAN_NOT_SERVED:
+    'この事業所はまだこの利用者の情報を閲覧できません。マイナンバーカードで本人確認を行ってから、もう一度お試しください。',
+  KIBAN_VIEWING_EXPIRED: '閲覧期限が過ぎています。利用者のマイナンバーカードで本人確認をやり直してください。',
+  KIBAN_CONSENT_WITHDRAWN: '利用者が情報提供の同意を取り消しています。紙の証で確認してください。',
+  KIBAN_FORBIDDEN_FOR_JOB:
+    '認定調査票・主治医意見書は、ケアプランを作成する居宅介護支援事業所のケアマネジャーだけが閲覧できます。',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -49,6 +49,23 @@ describe('synthetic training data', () => {
     expect(count((p) => !!p.certification.period && p.certification.period.to <= '2027-01-25')).toBeGreaterThan(0);
   });
 
+  it('opens every data set with one person per counter case, even a small one', () => {
+    const [valid, pending, lost, notLive, applying, unmappable, limit, ending] = generateTrainingData({
+      seed: 9,
+      persons: 8,
+      today,
+    }).persons;
+    expect(valid!.flags).toMatchObject({ applying: false, notYetReflected: false, qualificationLost: false });
+    expect(valid!.insurer.live).toBe(true);
+    expect(pending!.flags.notYetReflected).toBe(true);
+    expect(lost!.flags.qualificationLost).toBe(true);
+    expect(notLive!.insurer.live).toBe(false);
+    expect(applying!.flags.applying).toBe(true);
+    expect(unmappable!.insuredCard.name).toContain('●');
+    expect(limit!.burdenLimit).not.toBeNull();
+    expect(ending!.insuredCard.certificationPeriod!.to <= '2026-12-31').toBe(true);
+  });
+
   it('keeps 負担割合 periods on the 8/1–7/31 year and progress stages in order', () => {
     for (const p of data.persons) {
       expect(p.burdenRatio.period).toEqual({ from: '2026-08-01', to: '2027-07-31' });

@@ -11,6 +11,8 @@ export class SessionError extends KaigoError {
     code: ErrorCode,
     readonly lockedUntil: string | null = null,
     readonly attemptsLeft: number | null = null,
+    /** A business refusal this module does not know (e.g. a viewing rule); the kiban client maps it. */
+    readonly serviceCode: string | null = null,
   ) {
     super(code);
     this.name = 'SessionError';
@@ -86,6 +88,6 @@ export function failureError(failure: Failure): SessionError {
     case 'CLIENT_CERT_REQUIRED':
       return new SessionError('SESSION_CLIENT_CERT_REFUSED');
     default:
-      return new SessionError('SESSION_BAD_RESPONSE');
+      return new SessionError('SESSION_BAD_RESPONSE', null, null, /^[A-Z_]{1,40}$/.test(e.code) ? e.code : null);
   }
 }

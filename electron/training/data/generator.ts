@@ -2,7 +2,8 @@ import type { CalendarDate } from '../../contract/time';
 import { personKeyOf, type SnapshotBodies } from '../../services/cache';
 import { officialBenefitLimit } from '../../services/eligibility';
 import { addDays, augustYear, endOfMonth, firstOfMonth, fiscalYear, iso } from './calendar';
-import { insurerNumber, officeNumber } from './identifiers';
+import { TRAINING_OFFICES } from '../server/seed';
+import { insurerNumber } from './identifiers';
 import { GIVEN_NAMES_FEMALE, GIVEN_NAMES_MALE, INSURERS, SURNAMES, UNMAPPABLE_SURNAMES } from './names';
 import { seededRandom, type Random } from './random';
 
@@ -55,6 +56,8 @@ export interface TrainingPerson {
     benefitRestriction: boolean; // 給付制限
     applying: boolean; // 申請中
     secondInsured: boolean; // 第2号被保険者 (40–64)
+    notYetReflected: boolean; // the 保険者 has not yet registered the data: 資格情報なし・反映待ち
+    qualificationLost: boolean; // 資格喪失 (moved away, died): 資格無効
   };
 }
 
@@ -117,12 +120,13 @@ export function trainingInsurers(): TrainingInsurer[] {
   return INSURERS.map((i) => ({ number: insurerNumber(i.prefecture, i.localNumber), name: i.name, live: i.live }));
 }
 
+/** The training offices: the same ones the training server's certificates and staff belong to. */
 export function trainingOffices(): TrainingOffice[] {
-  return [
-    { officeNumber: officeNumber('131200001'), serviceType: '43', name: '練習ケアプランセンター' },
-    { officeNumber: officeNumber('131200002'), serviceType: '11', name: '練習訪問介護ステーション' },
-    { officeNumber: officeNumber('131200003'), serviceType: '15', name: '練習デイサービス' },
-  ];
+  return TRAINING_OFFICES.map((o) => ({
+    officeNumber: o.officeNumber,
+    serviceType: o.serviceType,
+    name: o.officeName,
+  }));
 }
 
 function personName(r: Random, sex: '1' | '2', unmappable: boolean) {
@@ -131,6 +135,28 @@ function personName(r: Random, sex: '1' | '2', unmappable: boolean) {
   return { name: `${surname} ${given}`, nameKana: `${surnameKana} ${givenKana}` };
 }
 
+/**
+ * The first persons of every data set show one case each, so that even a small training set (and every test)
+ * meets every state at the counter; the rest are drawn at random.
+ */
+const SHOWCASE: ReadonlyArray<
+  Partial<
+    Record<
+      'notLive' | 'notYetReflected' | 'qualificationLost' | 'applying' | 'unmappable' | 'burdenLimit' | 'endingSoon',
+      true
+    >
+  >
+> = [
+  {},
+  { notYetReflected: true },
+  { qualificationLost: true },
+  { notLive: true },
+  { applying: true },
+  { unmappable: true },
+  { burdenLimit: true },
+  { endingSoon: true },
+];
+
 function generatePerson(
   r: Random,
   index: number,
@@ -138,19 +164,22 @@ function generatePerson(
   insurers: TrainingInsurer[],
   offices: TrainingOffice[],
 ): TrainingPerson {
-  const insurer = r.weighted(insurers.map((i) => [i, i.live ? 10 : 2] as const));
+  const show = SHOWCASE[index] ?? null;
+  const drawn = r.weighted(insurers.map((i) => [i, i.live ? 10 : 2] as const));
+  const insurer = show ? (insurers.find((i) => i.live === !show.notLive) ?? drawn) : drawn;
   // Unique by construction: index × 13 plus an offset below 13.
   const insuredNumber = String(1_000_000_000 + index * 13 + r.int(0, 12)).padStart(10, '0');
   const sex = r.chance(0.62) ? '2' : '1';
   const secondInsured = r.chance(0.03);
   const age = secondInsured ? r.int(45, 64) : r.int(66, 101);
   const birth = addDays({ year: today.year - age, month: 1, day: 1 }, r.int(0, 364));
-  const unmappableName = r.chance(0.04);
+  const unmappableName = r.chance(0.04) ? !show || !!show.unmappable : !!show?.unmappable;
   const { name, nameKana } = personName(r, sex, unmappableName);
 
   // Certification: an end date spread from a few days ago (lapsed, awaiting renewal) to two years ahead.
   const careLevel = r.weighted(CARE_LEVEL_WEIGHTS);
-  const end = endOfMonth(addDays(today, r.int(-20, 720)));
+  const endDraw = r.int(-20, 720);
+  const end = endOfMonth(addDays(today, show ? (show.endingSoon ? 20 : 400) : endDraw));
   const months = r.weighted([
     [12, 3],
     [24, 3],
@@ -158,7 +187,8 @@ function generatePerson(
     [48, 2],
   ] as const);
   const start = firstOfMonth(end, -months + 1);
-  const applying = r.chance(0.08);
+  const applyDraw = r.chance(0.08);
+  const applying = show ? !!show.applying : applyDraw;
   const newApplication = applying && r.chance(0.3);
   const applicationKind = newApplication ? '新規' : r.chance(0.7) ? '更新' : '区分変更';
   const appliedOn = addDays(today, -r.int(3, 40));
@@ -218,7 +248,8 @@ function generatePerson(
   };
 
   let burdenLimit: SnapshotBodies['burden-limit'] | null = null;
-  if (!newApplication && r.chance(0.15)) {
+  const limitDraw = r.chance(0.15);
+  if (!newApplication && (show ? !!show.burdenLimit : limitDraw)) {
     const stage = r.pick(['1', '2', '3-1', '3-2'] as const);
     const { food, ...room } = LIMIT_AMOUNTS[stage];
     burdenLimit = {
@@ -271,7 +302,15 @@ function generatePerson(
         capYen: 100_000,
       },
     },
-    flags: { unmappableName, addressSpecialRule, benefitRestriction, applying, secondInsured },
+    flags: {
+      unmappableName,
+      addressSpecialRule,
+      benefitRestriction,
+      applying,
+      secondInsured,
+      notYetReflected: insurer.live && (r.chance(0.02) ? !show : !!show?.notYetReflected),
+      qualificationLost: insurer.live && (r.chance(0.015) ? !show : !!show?.qualificationLost),
+    },
   };
 }
 

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { AuthFailure, AuthState, StaffView } from './auth-state';
+import { DATA_ROUTES } from './data-routes';
+import type { TrainingDataState } from './data-state';
 import type { TrainingOffice } from './seed';
 
 // The route table of the training backend. Each route names its method, path, whether it needs an access token,
@@ -12,6 +14,7 @@ export interface RouteContext<B> {
   /** Present on routes with auth: 'token'. */
   staff: (StaffView & { sessionId: string }) | null;
   auth: AuthState;
+  data: TrainingDataState;
   now: Date;
 }
 
@@ -47,7 +50,7 @@ function route<S extends z.ZodType>(r: Route<S>): Route {
   return r as unknown as Route;
 }
 
-export const ROUTES: Route[] = [
+const AUTH_ROUTES: Route[] = [
   route({
     method: 'GET',
     path: '/api/v1/ping',
@@ -110,3 +113,5 @@ export const ROUTES: Route[] = [
       ok({ staff: { staffId: staff!.staffId, jobType: staff!.jobType, officeNumber: staff!.officeNumber } }),
   }),
 ];
+
+export const ROUTES: Route[] = [...AUTH_ROUTES, ...DATA_ROUTES];

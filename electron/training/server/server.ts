@@ -6,6 +6,9 @@ import { createTrainingMailbox, type TrainingMailbox } from '../mailbox';
 import { createTrainingPki, type TrainingPki } from '../pki';
 import { AuthState, DEFAULT_POLICY, type AuthPolicy } from './auth-state';
 import { HttpProblem, readJsonBody, sendJson } from './http-json';
+import { generateTrainingData, type TrainingData } from '../data';
+import { toJapanTime } from '../../contract/time';
+import { TrainingDataState } from './data-state';
 import { ROUTES, type Route } from './routes';
 import { TRAINING_OFFICES, TRAINING_STAFF, type TrainingOffice, type TrainingStaffSeed } from './seed';
 
@@ -23,6 +26,8 @@ export interface TrainingServerOptions {
   host?: string;
   /** 0 (default) picks a free port. */
   port?: number;
+  /** The synthetic persons; default: 200 persons from seed 1 around today's Japan date. */
+  data?: TrainingData;
 }
 
 export interface TrainingServer {
@@ -31,6 +36,8 @@ export interface TrainingServer {
   pki: TrainingPki;
   mailbox: TrainingMailbox;
   offices: TrainingOffice[];
+  /** The data side's state (persons, service grants, consent): tests and the CLI set up scenarios through it. */
+  data: TrainingDataState;
   close(): Promise<void>;
 }
 
@@ -51,6 +58,7 @@ export async function startTrainingServer(options: TrainingServerOptions = {}): 
   const pki = options.pki ?? createTrainingPki(offices, clock());
   const mailbox = options.mailbox ?? createTrainingMailbox();
   const auth = new AuthState(options.staff ?? TRAINING_STAFF, mailbox, clock, { ...DEFAULT_POLICY, ...options.policy });
+  const data = new TrainingDataState(options.data ?? generateTrainingData({ seed: 1, today: toJapanTime(clock()) }));
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     // Only authorised sockets reach here (rejectUnauthorized), but check again rather than trust configuration.
@@ -79,7 +87,7 @@ export async function startTrainingServer(options: TrainingServerOptions = {}): 
     } else {
       req.resume();
     }
-    const result = route.handle({ body, office, staff, auth, now: clock() });
+    const result = route.handle({ body, office, staff, auth, data, now: clock() });
     sendJson(res, result.status, result.body);
   }
 
@@ -124,6 +132,7 @@ export async function startTrainingServer(options: TrainingServerOptions = {}): 
     pki,
     mailbox,
     offices,
+    data,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -1,0 +1,2 @@
+export { createKibanClient, type KibanClient, type KibanClientOptions } from './client';
+export { eligibilityResponse, type EligibilityResponse } from './schemas';
