@@ -1,10 +1,13 @@
 import os from 'node:os';
-import type { AppStatus } from './contract';
+import type { AppStatus, SessionView, TrainingMail } from './contract';
+import { openBackend, type Backend } from './backend';
+import { createSession, OfflineUnlock, type PreparedVerifier, type Session } from './services/session';
+import { TRAINING_STAFF } from './training/server';
 import { createEventHub, type EventHub } from './events';
 import { createDispatcher, type Dispatch, type Handlers } from './ipc';
 import { openAuditLog, type AuditLog } from './services/audit';
 import { resolveRuntime, type HostInfo, type Runtime } from './services/config';
-import { createConnectivity, type ConnectivityMachine } from './services/connectivity';
+import { createConnectivity, type ConnectivityMachine, type FailureCause } from './services/connectivity';
 import { KaigoError } from './services/errors';
 import { silentLogger, type Logger } from './services/log';
 import { openStore, type Store } from './services/store';
@@ -93,8 +96,108 @@ export async function createApp(options: AppOptions = {}): Promise<KaigoApp> {
   const getAudit = (): AuditLog =>
     (audit ??= openAuditLog({ records: getStore().records(), vault: getVault(), clock, log }));
 
+  // The session with the service (or the in-process training backend), opened on first use.
+  let backend: Promise<Backend> | null = null;
+  let session: Session | null = null;
+  let pendingVerifier: PreparedVerifier | null = null;
+  const getBackend = () => (backend ??= openBackend(runtime, clock));
+  const getSession = async (): Promise<Session> => {
+    if (session) return session;
+    const b = await getBackend();
+    return (session ??= createSession({ baseUrl: b.baseUrl, tls: b.tls, clock, log }));
+  };
+  const offline = () =>
+    new OfflineUnlock({
+      store: getVault(),
+      clock,
+      offlineHours: runtime.config?.offlineUnlockHours ?? 72,
+      audit: (e) =>
+        getAudit().record({
+          staffId: e.staffId,
+          action: 'offline-unlock',
+          detail: { outcome: e.outcome.toUpperCase() },
+        }),
+    });
+  /**
+   * The vault-backed parts of a login (offline verifier, audit row). In training mode a PC without a keychain can
+   * still practise the login; with a configuration the keychain is required (KEYCHAIN_UNAVAILABLE).
+   */
+  const withVault = <T>(fn: () => T): T | null => {
+    try {
+      return fn();
+    } catch (err) {
+      if (runtime.mode === 'training' && err instanceof KaigoError && err.code === 'KEYCHAIN_UNAVAILABLE') {
+        log.warn('session.no-keychain', { mode: runtime.mode });
+        return null;
+      }
+      throw err;
+    }
+  };
+  // Every exchange with the service tells the connectivity machine what happened (DESIGN.md §5).
+  const FAILURE_CAUSE: Partial<Record<string, FailureCause>> = {
+    SESSION_UNREACHABLE: 'network',
+    SESSION_TIMEOUT: 'timeout',
+    SESSION_TLS_FAILED: 'tls',
+    SESSION_CLIENT_CERT_REFUSED: 'certificate',
+    SESSION_SERVER_UNTRUSTED: 'certificate',
+    SESSION_BAD_RESPONSE: 'server',
+  };
+  const observed = async <T>(fn: () => Promise<T>): Promise<T> => {
+    const started = Date.now();
+    try {
+      const value = await fn();
+      connectivity.observe({ kind: 'success', latencyMs: Date.now() - started });
+      return value;
+    } catch (err) {
+      const cause = err instanceof KaigoError ? FAILURE_CAUSE[err.code] : undefined;
+      // A refusal (wrong password, viewing rule) is still an answer from a reachable service.
+      connectivity.observe(cause ? { kind: 'failure', cause } : { kind: 'success', latencyMs: Date.now() - started });
+      throw err;
+    }
+  };
+  const sessionView = (): SessionView => {
+    const state = session?.state();
+    return {
+      phase: state?.phase ?? 'logged-out',
+      staff: state?.tokens?.staff ?? null,
+      otpSentTo: state?.otpSentTo ?? null,
+      otpExpiresAt: state?.otpExpiresAt ?? null,
+      loginExpiresAt: state?.tokens?.refreshExpiresAt ?? null,
+    };
+  };
+
   const handlers: Handlers = {
     'app.getStatus': () => getStatus(),
+    'session.state': () => sessionView(),
+    'session.login': async ({ staffId, password }) => {
+      const s = await getSession();
+      await observed(() => s.login(staffId, password));
+      pendingVerifier = withVault(() => offline().prepareVerifier(password));
+      return sessionView();
+    },
+    'session.submitOtp': async ({ code }) => {
+      const s = await getSession();
+      const tokens = await observed(() => s.submitOtp(code));
+      const verifier = pendingVerifier;
+      pendingVerifier = null;
+      withVault(() => {
+        if (verifier) offline().recordOnlineLogin(tokens.staff, verifier);
+        getAudit().record({ staffId: tokens.staff.staffId, action: 'login' });
+      });
+      return sessionView();
+    },
+    'session.logout': async () => {
+      await session?.logout();
+      return sessionView();
+    },
+    'training.mailbox': async (): Promise<TrainingMail[]> => {
+      if (runtime.mode !== 'training') throw new KaigoError('TRAINING_ONLY');
+      const { training } = await getBackend();
+      return TRAINING_STAFF.flatMap((staff) => training!.mailbox.messagesFor(staff.staffId))
+        .sort((a, b) => b.sentAt.localeCompare(a.sentAt))
+        .slice(0, 10)
+        .map((m) => ({ to: m.to, sentAt: m.sentAt, code: m.code }));
+    },
   };
 
   return {
@@ -108,7 +211,10 @@ export async function createApp(options: AppOptions = {}): Promise<KaigoApp> {
     store: getStore,
     audit: getAudit,
     async close() {
-      // Later services (sessions, readers) register their shutdown here.
+      await session?.close();
+      if (backend) await (await backend.catch(() => null))?.close();
+      session = null;
+      backend = null;
       store?.close();
       vault?.close();
       store = vault = audit = null;

@@ -3,6 +3,7 @@ import type { ErrorCode, Result } from './errors';
 import { input } from './limits';
 import { AppStatus, Connectivity } from './status';
 import type { CallName, EventName } from './channels';
+import { LoginInput, OtpInput, SessionView, TrainingMail } from './session';
 
 // The whole API between renderer and main, in one place. Adding a call = one entry here + one handler in app.ts.
 // preload.ts and ipc.ts are derived from this table; nothing else names a channel.
@@ -18,6 +19,19 @@ const call = <I extends z.ZodType, O extends z.ZodType>(spec: CallSpec<I, O>) =>
 
 export const calls = {
   'app.getStatus': call({ input: input({}), output: AppStatus, errors: [] }),
+  'session.state': call({ input: input({}), output: SessionView, errors: [] }),
+  'session.login': call({
+    input: LoginInput,
+    output: SessionView,
+    errors: ['SESSION_LOGIN_FAILED', 'SESSION_LOCKED_OUT', 'SESSION_UNREACHABLE', 'SESSION_TIMEOUT'],
+  }),
+  'session.submitOtp': call({
+    input: OtpInput,
+    output: SessionView,
+    errors: ['SESSION_OTP_WRONG', 'SESSION_OTP_EXPIRED', 'SESSION_LOCKED_OUT'],
+  }),
+  'session.logout': call({ input: input({}), output: SessionView, errors: [] }),
+  'training.mailbox': call({ input: input({}), output: z.array(TrainingMail).max(20), errors: ['TRAINING_ONLY'] }),
 } as const satisfies { [K in CallName]: CallSpec };
 
 export const events = {

@@ -1,7 +1,14 @@
 // The names of every call and event. Kept apart from the schemas so the preload can be built without the schema
 // library; api.ts is type-checked to define exactly these names (no more, no fewer).
 
-export const CALL_NAMES = ['app.getStatus'] as const;
+export const CALL_NAMES = [
+  'app.getStatus',
+  'session.state',
+  'session.login',
+  'session.submitOtp',
+  'session.logout',
+  'training.mailbox',
+] as const;
 export const EVENT_NAMES = ['connectivity.changed'] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

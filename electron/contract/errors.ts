@@ -122,6 +122,7 @@ export const ERROR_MESSAGES = {
   KIBAN_CONSENT_WITHDRAWN: '利用者が情報提供の同意を取り消しています。紙の証で確認してください。',
   KIBAN_FORBIDDEN_FOR_JOB:
     '認定調査票・主治医意見書は、ケアプランを作成する居宅介護支援事業所のケアマネジャーだけが閲覧できます。',
+  TRAINING_ONLY: 'この操作は練習モードでだけ使えます。',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -3,5 +3,6 @@ export * from './api';
 export * from './channels';
 export * from './errors';
 export * from './limits';
+export * from './session';
 export * from './status';
 export * from './time';

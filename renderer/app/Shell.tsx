@@ -6,7 +6,9 @@ import { JapaneseDate } from '../components/JapaneseDate';
 import { PlaceholderScreen } from '../components/PlaceholderScreen';
 import { TrainingBand } from '../components/TrainingBand';
 import { ConfigErrorScreen } from '../features/settings/ConfigErrorScreen';
+import { LoginPanel } from '../features/login/LoginPanel';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { useSession } from '../stores/session';
 import { useStatus } from '../stores/status';
 import { routeFromHash, routes, type RouteId } from './routes';
 
@@ -22,14 +24,18 @@ function useHashRoute(): [RouteId, (id: RouteId) => void] {
 
 export function Shell() {
   const { status, error, refresh, listen } = useStatus();
+  const session = useSession();
+  const loggedIn = session.view?.phase === 'logged-in';
+  const refreshSession = session.refresh;
   const [route, go] = useHashRoute();
   const heading = useRef<HTMLHeadingElement>(null);
   const firstRender = useRef(true);
 
   useEffect(() => {
     void refresh();
+    void refreshSession();
     return listen();
-  }, [refresh, listen]);
+  }, [refresh, refreshSession, listen]);
 
   // Alt+1 … Alt+7 jump to a screen from anywhere.
   useEffect(() => {
@@ -68,6 +74,14 @@ export function Shell() {
         <div className="office" aria-label="事業所">
           {status?.officeName ?? (status ? '事業所未設定' : '')}
         </div>
+        {loggedIn && session.view?.staff && (
+          <div className="staff" aria-label="ログイン中の職員">
+            <span>{session.view.staff.staffId}</span>
+            <button type="button" className="header-button" onClick={() => void session.logout()}>
+              ログアウト
+            </button>
+          </div>
+        )}
         <div className="today" aria-label="今日の日付">
           {today && <JapaneseDate date={today} />}
         </div>
@@ -106,6 +120,8 @@ export function Shell() {
             <ConfigErrorScreen problems={status.configProblems} />
           ) : route === 'settings' ? (
             <SettingsScreen status={status} />
+          ) : route === 'eligibility' && status && !loggedIn ? (
+            <LoginPanel training={status.mode === 'training'} />
           ) : (
             <PlaceholderScreen description={current.description} />
           )}

@@ -20,7 +20,11 @@ const status: AppStatus = {
 function setup(impl: Handlers['app.getStatus'] = () => status) {
   const handler = vi.fn(impl);
   const lines: string[] = [];
-  const dispatch = createDispatcher({ 'app.getStatus': handler }, createLogger({ write: (l) => lines.push(l) }));
+  // Only the call under test; the dispatcher refuses before reaching any other.
+  const dispatch = createDispatcher(
+    { 'app.getStatus': handler } as unknown as Handlers,
+    createLogger({ write: (l) => lines.push(l) }),
+  );
   return { handler, dispatch, lines };
 }
 

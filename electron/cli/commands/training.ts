@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { currentHost } from '../../app';
 import { trainingDataDir } from '../../services/config';
+import { toJapanTime } from '../../contract/time';
+import { generateTrainingData } from '../../training/data';
 import { loadOrCreateTrainingPki } from '../../training/pki';
 import { startTrainingServer, TRAINING_OFFICES, TRAINING_STAFF } from '../../training/server';
 import { EXIT, type CliIo } from '../io';
@@ -12,7 +14,7 @@ import { EXIT, type CliIo } from '../io';
 export const trainingHelp = [
   'training [serve] [--port N] [--dir フォルダ] [--persons N] [--seed S]',
   '                       練習用サーバーを起動（TLS 1.3・クライアント証明書必須）。待ち受け後に接続情報を1行のJSONで表示（Ctrl+C で終了）',
-  '                       （--persons / --seed は練習用データ用: 現在は値の確認のみ）',
+  '                       --persons N 人の練習用利用者（既定 200）を --seed S から決定的に生成',
 ].join('\n');
 
 const VALUED = ['--port', '--dir', '--persons', '--seed'];
@@ -34,7 +36,7 @@ function parse(args: string[]): Map<string, string> | string {
     return '--persons は 1 以上の数字です';
   }
   const seed = values.get('--seed');
-  if (seed !== undefined && !/^[\w-]{1,64}$/.test(seed)) return '--seed は英数字64文字までです';
+  if (seed !== undefined && !/^\d{1,9}$/.test(seed)) return '--seed は9桁までの数字です';
   return values;
 }
 
@@ -50,6 +52,11 @@ export async function trainingCommand(args: string[], io: CliIo): Promise<number
   const server = await startTrainingServer({
     pki: files.pki,
     port: Number(parsed.get('--port') ?? '0'),
+    data: generateTrainingData({
+      seed: Number(parsed.get('--seed') ?? '1'),
+      persons: Number(parsed.get('--persons') ?? '200'),
+      today: toJapanTime(new Date()),
+    }),
   });
   server.mailbox.onDeliver((m) => io.stderr(`【練習用メール】${m.to} 宛 ワンタイムパスワード: ${m.code}\n`));
 

@@ -1,0 +1,96 @@
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { japanStamp } from '../../../electron/contract';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { useSession } from '../../stores/session';
+
+/** Staff login: ID + password, then the one-time password (DOMAIN.md §3.2). */
+export function LoginPanel({ training }: { training: boolean }) {
+  const { view, busy, error, login, submitOtp, mailbox, loadMailbox } = useSession();
+  const [staffId, setStaffId] = useState('');
+  const [password, setPassword] = useState('');
+  const [code, setCode] = useState('');
+  const ids = { staff: useId(), password: useId(), code: useId() };
+  const awaitingCode = view?.phase === 'otp-pending';
+
+  useEffect(() => {
+    if (awaitingCode && training) void loadMailbox();
+  }, [awaitingCode, training, loadMailbox]);
+
+  const onLogin = (e: FormEvent) => {
+    e.preventDefault();
+    void login(staffId.trim(), password).then(() => setPassword(''));
+  };
+  const onCode = (e: FormEvent) => {
+    e.preventDefault();
+    void submitOtp(code.trim()).then(() => setCode(''));
+  };
+
+  return (
+    <section className="login" aria-labelledby="login-heading">
+      <h2 id="login-heading">職員ログイン</h2>
+      {error && <ErrorNotice error={error} />}
+      {!awaitingCode ? (
+        <form onSubmit={onLogin} aria-busy={busy}>
+          <label htmlFor={ids.staff}>ユーザーID</label>
+          <input
+            id={ids.staff}
+            name="staffId"
+            autoComplete="username"
+            value={staffId}
+            onChange={(e) => setStaffId(e.target.value)}
+            required
+            autoFocus
+          />
+          <label htmlFor={ids.password}>パスワード</label>
+          <input
+            id={ids.password}
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            required
+          />
+          <button type="submit" disabled={busy}>
+            {busy ? '確認中…' : '次へ（ワンタイムパスワードを送信）'}
+          </button>
+        </form>
+      ) : (
+        <form onSubmit={onCode} aria-busy={busy}>
+          <p role="status">
+            ワンタイムパスワードを {view?.otpSentTo} に送りました
+            {view?.otpExpiresAt && `（${japanStamp(new Date(view.otpExpiresAt))} まで有効）`}。
+          </p>
+          <label htmlFor={ids.code}>ワンタイムパスワード（6桁）</label>
+          <input
+            id={ids.code}
+            name="otp"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            pattern="\d{6}"
+            maxLength={6}
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+            required
+            autoFocus
+          />
+          <button type="submit" disabled={busy}>
+            {busy ? '確認中…' : 'ログイン'}
+          </button>
+        </form>
+      )}
+      {training && awaitingCode && (
+        <aside className="training-mailbox" aria-label="練習用メールボックス">
+          <h3>練習用メールボックス</h3>
+          <ul>
+            {mailbox.map((m) => (
+              <li key={m.sentAt + m.to}>
+                {m.to} 宛: <strong data-testid="training-otp">{m.code}</strong>
+              </li>
+            ))}
+          </ul>
+        </aside>
+      )}
+    </section>
+  );
+}
