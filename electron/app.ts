@@ -2,7 +2,10 @@ import os from 'node:os';
 import type { AppStatus, SessionView, TrainingMail } from './contract';
 import { openBackend, type Backend } from './backend';
 import { createSession, OfflineUnlock, type PreparedVerifier, type Session } from './services/session';
-import { TRAINING_STAFF } from './training/server';
+import { TRAINING_STAFF, type TrainingServer } from './training/server';
+import { searchPersons } from './services/cache';
+import { createKibanClient } from './services/kiban';
+import { deadlineRows, personDetail, personDetailForState } from './services/views';
 import { createEventHub, type EventHub } from './events';
 import { createDispatcher, type Dispatch, type Handlers } from './ipc';
 import { openAuditLog, type AuditLog } from './services/audit';
@@ -36,6 +39,8 @@ export interface KaigoApp {
   readonly events: EventHub;
   getStatus(): AppStatus;
   readonly connectivity: ConnectivityMachine;
+  /** The in-process training backend (練習モード only; null otherwise), e.g. for the e2e harness to stage a scenario. */
+  trainingBackend(): Promise<TrainingServer | null>;
   /** Opened on first use; throw KaigoError (KEYCHAIN_UNAVAILABLE, CONFIG_INVALID, STORE_*) when they cannot open. */
   vault(): Vault;
   store(): Store;
@@ -166,6 +171,20 @@ export async function createApp(options: AppOptions = {}): Promise<KaigoApp> {
     };
   };
 
+  /** Data calls need a logged-in staff member; every view is attributed to them in the audit log. */
+  const requireStaff = () => {
+    const staff = session?.state().tokens?.staff;
+    if (!staff || session?.state().phase !== 'logged-in') throw new KaigoError('SESSION_LOGIN_REQUIRED');
+    return staff;
+  };
+  const freshnessHours = runtime.config?.freshnessHours ?? 24;
+  const kiban = async () =>
+    createKibanClient({
+      session: await getSession(),
+      cache: () => getStore().cache(),
+      source: runtime.mode === 'training' ? 'training' : 'api',
+    });
+
   const handlers: Handlers = {
     'app.getStatus': () => getStatus(),
     'session.state': () => sessionView(),
@@ -190,6 +209,38 @@ export async function createApp(options: AppOptions = {}): Promise<KaigoApp> {
       await session?.logout();
       return sessionView();
     },
+    'persons.search': ({ query, offset, limit }) => {
+      const staff = requireStaff();
+      const result = searchPersons(getStore().cache(), query, { offset, limit });
+      getAudit().record({ staffId: staff.staffId, action: 'view', detail: { results: result.rows.length } });
+      return result;
+    },
+    'persons.get': ({ personKey }) => {
+      const staff = requireStaff();
+      const detail = personDetail(getStore().cache(), personKey, clock(), freshnessHours);
+      getAudit().record({ staffId: staff.staffId, action: 'view', subject: { kind: 'person', value: personKey } });
+      return detail;
+    },
+    'eligibility.fetch': async ({ personKey }) => {
+      const staff = requireStaff();
+      const client = await kiban();
+      const answer = await observed(() => client.fetchEligibility(personKey));
+      getAudit().record({ staffId: staff.staffId, action: 'view', subject: { kind: 'person', value: personKey } });
+      if (answer.status === 'found') return personDetail(getStore().cache(), personKey, clock(), freshnessHours);
+      // No 証 data came back (反映待ち, 資格無効, 保険者未接続): the state alone, with whatever is cached.
+      try {
+        return personDetail(getStore().cache(), personKey, clock(), freshnessHours, answer.status);
+      } catch (err) {
+        if (!(err instanceof KaigoError) || err.code !== 'PERSON_NOT_CACHED') throw err;
+        const [insurerNumber, insuredNumber] = personKey.split('-') as [string, string];
+        const empty = { insurerNumber, insuredNumber, name: '', nameKana: '', birthDate: null, sex: null };
+        return { ...personDetailForState(answer.status, clock()), person: { personKey, ...empty } };
+      }
+    },
+    'deadlines.list': () => {
+      requireStaff();
+      return deadlineRows(getStore().cache(), clock(), null);
+    },
     'training.mailbox': async (): Promise<TrainingMail[]> => {
       if (runtime.mode !== 'training') throw new KaigoError('TRAINING_ONLY');
       const { training } = await getBackend();
@@ -207,6 +258,7 @@ export async function createApp(options: AppOptions = {}): Promise<KaigoApp> {
     events,
     getStatus,
     connectivity,
+    trainingBackend: async () => (runtime.mode === 'training' ? (await getBackend()).training : null),
     vault: getVault,
     store: getStore,
     audit: getAudit,

@@ -4,6 +4,7 @@ import { input } from './limits';
 import { AppStatus, Connectivity } from './status';
 import type { CallName, EventName } from './channels';
 import { LoginInput, OtpInput, SessionView, TrainingMail } from './session';
+import { DeadlineRow, PersonDetail, PersonInput, SearchInput, SearchOutput } from './persons';
 
 // The whole API between renderer and main, in one place. Adding a call = one entry here + one handler in app.ts.
 // preload.ts and ipc.ts are derived from this table; nothing else names a channel.
@@ -31,6 +32,22 @@ export const calls = {
     errors: ['SESSION_OTP_WRONG', 'SESSION_OTP_EXPIRED', 'SESSION_LOCKED_OUT'],
   }),
   'session.logout': call({ input: input({}), output: SessionView, errors: [] }),
+  'persons.search': call({ input: SearchInput, output: SearchOutput, errors: ['SESSION_LOGIN_REQUIRED'] }),
+  'persons.get': call({
+    input: PersonInput,
+    output: PersonDetail,
+    errors: ['SESSION_LOGIN_REQUIRED', 'PERSON_NOT_CACHED'],
+  }),
+  'eligibility.fetch': call({
+    input: PersonInput,
+    output: PersonDetail,
+    errors: ['SESSION_LOGIN_REQUIRED', 'KIBAN_NOT_SERVED', 'KIBAN_VIEWING_EXPIRED', 'KIBAN_CONSENT_WITHDRAWN'],
+  }),
+  'deadlines.list': call({
+    input: input({}),
+    output: z.array(DeadlineRow).max(10_000),
+    errors: ['SESSION_LOGIN_REQUIRED'],
+  }),
   'training.mailbox': call({ input: input({}), output: z.array(TrainingMail).max(20), errors: ['TRAINING_ONLY'] }),
 } as const satisfies { [K in CallName]: CallSpec };
 

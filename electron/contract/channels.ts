@@ -8,6 +8,10 @@ export const CALL_NAMES = [
   'session.submitOtp',
   'session.logout',
   'training.mailbox',
+  'persons.search',
+  'persons.get',
+  'eligibility.fetch',
+  'deadlines.list',
 ] as const;
 export const EVENT_NAMES = ['connectivity.changed'] as const;
 

@@ -123,6 +123,8 @@ export const ERROR_MESSAGES = {
   KIBAN_FORBIDDEN_FOR_JOB:
     '認定調査票・主治医意見書は、ケアプランを作成する居宅介護支援事業所のケアマネジャーだけが閲覧できます。',
   TRAINING_ONLY: 'この操作は練習モードでだけ使えます。',
+  SESSION_LOGIN_REQUIRED: '利用者の情報を見るには、職員ログインが必要です。「資格確認」画面からログインしてください。',
+  PERSON_NOT_CACHED: 'この利用者の情報はまだこのPCにありません。オンラインで資格確認を行ってください。',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -3,6 +3,7 @@ export * from './api';
 export * from './channels';
 export * from './errors';
 export * from './limits';
+export * from './persons';
 export * from './session';
 export * from './status';
 export * from './time';

@@ -6,11 +6,17 @@ import { JapaneseDate } from '../components/JapaneseDate';
 import { PlaceholderScreen } from '../components/PlaceholderScreen';
 import { TrainingBand } from '../components/TrainingBand';
 import { ConfigErrorScreen } from '../features/settings/ConfigErrorScreen';
+import { DeadlinesScreen } from '../features/deadlines/DeadlinesScreen';
+import { EligibilityScreen } from '../features/eligibility/EligibilityScreen';
 import { LoginPanel } from '../features/login/LoginPanel';
+import { PersonsScreen } from '../features/persons/PersonsScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { useSession } from '../stores/session';
 import { useStatus } from '../stores/status';
 import { routeFromHash, routes, type RouteId } from './routes';
+
+/** Screens that show personal data: a staff login comes first. */
+const NEEDS_LOGIN = new Set<RouteId>(['eligibility', 'persons', 'certification', 'deadlines', 'careplan', 'audit']);
 
 function useHashRoute(): [RouteId, (id: RouteId) => void] {
   const [route, setRoute] = useState<RouteId>(() => routeFromHash(window.location.hash));
@@ -120,8 +126,14 @@ export function Shell() {
             <ConfigErrorScreen problems={status.configProblems} />
           ) : route === 'settings' ? (
             <SettingsScreen status={status} />
-          ) : route === 'eligibility' && status && !loggedIn ? (
+          ) : status && !loggedIn && NEEDS_LOGIN.has(route) ? (
             <LoginPanel training={status.mode === 'training'} />
+          ) : route === 'eligibility' ? (
+            <EligibilityScreen />
+          ) : route === 'persons' ? (
+            <PersonsScreen />
+          ) : route === 'deadlines' ? (
+            <DeadlinesScreen />
           ) : (
             <PlaceholderScreen description={current.description} />
           )}

@@ -1,0 +1,67 @@
+import { useId, useState, type FormEvent } from 'react';
+import type { KaigoErrorInfo, PersonDetail } from '../../../electron/contract';
+import { call } from '../../api';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { PersonDetailView } from '../../components/PersonDetailView';
+
+/**
+ * 資格確認 by 保険者番号 + 被保険者番号 (persons are matched on numbers, never on names: UX.md rule 8). The My Number
+ * card path and the paper path join this screen as they land.
+ */
+export function EligibilityScreen() {
+  const [insurer, setInsurer] = useState('');
+  const [insured, setInsured] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<KaigoErrorInfo | null>(null);
+  const [detail, setDetail] = useState<PersonDetail | null>(null);
+  const ids = { insurer: useId(), insured: useId() };
+
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    const result = await call('eligibility.fetch', { personKey: `${insurer.trim()}-${insured.trim()}` });
+    setBusy(false);
+    if (result.ok) setDetail(result.value);
+    else {
+      setDetail(null);
+      setError(result.error);
+    }
+  };
+
+  return (
+    <div className="eligibility-screen">
+      <form onSubmit={(e) => void onSubmit(e)} className="inline-form" aria-busy={busy}>
+        <label htmlFor={ids.insurer}>保険者番号（6桁）</label>
+        <input
+          id={ids.insurer}
+          inputMode="numeric"
+          pattern="\d{6}"
+          maxLength={6}
+          value={insurer}
+          onChange={(e) => setInsurer(e.target.value)}
+          required
+        />
+        <label htmlFor={ids.insured}>被保険者番号（10桁）</label>
+        <input
+          id={ids.insured}
+          pattern="\d{10}|H\d{9}"
+          maxLength={10}
+          value={insured}
+          onChange={(e) => setInsured(e.target.value)}
+          required
+        />
+        <button type="submit" disabled={busy}>
+          {busy ? '照会中…' : 'オンラインで照会'}
+        </button>
+      </form>
+      {busy && (
+        <p role="status" className="progress">
+          介護WEBサービスに照会しています…
+        </p>
+      )}
+      {error && <ErrorNotice error={error} />}
+      {detail && <PersonDetailView detail={detail} />}
+    </div>
+  );
+}
