@@ -67,8 +67,12 @@ describe('the shell in Chromium', () => {
   });
 
   it('moves through every navigation entry by keyboard alone', async () => {
-    await page.locator('body').focus();
-    await page.keyboard.press('Tab'); // skip link
+    // Start from a screen heading; the skip link comes before the navigation.
+    await page.keyboard.press('Alt+7');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('main-heading');
+    await shiftTabTo(page, routes[0].id);
+    await page.keyboard.press('Shift+Tab');
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('skip-link');
     await page.keyboard.press('Tab');
     expect(await focusedRoute(page)).toBe(routes[0].id);
     for (const route of routes) {
