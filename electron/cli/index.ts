@@ -1,4 +1,6 @@
 import { auditCommand, auditHelp } from './commands/audit';
+import { cardCommand, cardHelp } from './commands/card';
+import { careplanCommand, careplanHelp } from './commands/careplan';
 import { statusCommand, statusHelp } from './commands/status';
 import { trainingCommand, trainingHelp } from './commands/training';
 import { EXIT, processIo, type CliIo } from './io';
@@ -10,7 +12,9 @@ type Command = (args: string[], io: CliIo) => Promise<number>;
 
 const commands: Record<string, { run: Command; help: string }> = {
   status: { run: statusCommand, help: statusHelp },
+  careplan: { run: careplanCommand, help: careplanHelp },
   audit: { run: auditCommand, help: auditHelp },
+  card: { run: cardCommand, help: cardHelp },
   training: { run: trainingCommand, help: trainingHelp },
 };
 
