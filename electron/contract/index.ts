@@ -7,3 +7,4 @@ export * from './persons';
 export * from './session';
 export * from './status';
 export * from './time';
+export * from './codes';

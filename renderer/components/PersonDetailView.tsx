@@ -1,5 +1,5 @@
 import type { CachedItem, PersonDetail } from '../../electron/contract';
-import { japanStamp, parseCalendarDate } from '../../electron/contract';
+import { BURDEN_RATIO_LABELS, CARE_LEVEL_LABELS, japanStamp, parseCalendarDate } from '../../electron/contract';
 import { JapaneseDate } from './JapaneseDate';
 
 // One person at a glance (UX.md rules 7, 8, 10): the state badge with its next action and documents, then every
@@ -19,19 +19,8 @@ const SOURCE_LABEL: Record<CachedItem['source'], string> = {
   declaration: '申立（未確認）',
 };
 
-const CARE_LEVEL: Record<string, string> = {
-  '01': '非該当',
-  '06': '事業対象者',
-  '11': '要支援（経過的要介護）',
-  '12': '要支援1',
-  '13': '要支援2',
-  '21': '要介護1',
-  '22': '要介護2',
-  '23': '要介護3',
-  '24': '要介護4',
-  '25': '要介護5',
-};
-const RATIO: Record<string, string> = { '10': '1割', '20': '2割', '30': '3割' };
+const CARE_LEVEL: Record<string, string> = CARE_LEVEL_LABELS;
+const RATIO: Record<string, string> = BURDEN_RATIO_LABELS;
 
 function DateText({ iso }: { iso: unknown }) {
   const d = typeof iso === 'string' ? parseCalendarDate(iso) : null;

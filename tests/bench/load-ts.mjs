@@ -8,11 +8,22 @@ import path from 'node:path';
 const EXTERNAL = ['@napi-rs/keyring', 'better-sqlite3-multiple-ciphers', 'smartcard', 'electron'];
 
 export function loadTs(root, entry) {
+  return bundleAndRequire(root, path.basename(entry, '.ts'), { entryPoints: [path.join(root, entry)] });
+}
+
+/** The same for a few lines of TypeScript (e.g. re-exports of several modules), resolved from the project root. */
+export function loadTsSource(root, name, contents) {
+  return bundleAndRequire(root, name, {
+    stdin: { contents, resolveDir: root, loader: 'ts', sourcefile: `${name}.ts` },
+  });
+}
+
+function bundleAndRequire(root, name, input) {
   const dir = path.join(root, 'test-output', 'bundles');
   fs.mkdirSync(dir, { recursive: true });
-  const outfile = path.join(dir, `${path.basename(entry, '.ts')}-${process.pid}-${Date.now()}.cjs`);
+  const outfile = path.join(dir, `${name}-${process.pid}-${Date.now()}.cjs`);
   buildSync({
-    entryPoints: [path.join(root, entry)],
+    ...input,
     outfile,
     bundle: true,
     platform: 'node',

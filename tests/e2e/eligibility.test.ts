@@ -1,51 +1,27 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KaigoApp } from '../../electron/app';
 import type { TrainingServer } from '../../electron/training/server';
 import { createTestApp } from '../support/app';
-import { launchChromium } from '../support/browser';
-import { openAppPage, serveRenderer, type AppPage, type RendererServer } from '../support/harness';
-import { startKeyringSession, type KeyringSession } from '../support/keyring';
-import { TEST_OUTPUT } from '../support/paths';
+import { openE2eWorld, type E2eWorld } from '../support/e2e';
 
 // Training mode, logged in: fetch eligibility online for persons whose identity the office has confirmed (the card
 // check registers the office on the backend; staged here until the card path lands), see each state, then find the
 // person again in the offline-capable 利用者 search and the 期限管理 list.
-let keyring: KeyringSession;
-let chromium: Awaited<ReturnType<typeof launchChromium>>;
-let server: RendererServer;
-let testApp: Awaited<ReturnType<typeof createTestApp>>;
+let world: E2eWorld;
 let app: KaigoApp;
 let backend: TrainingServer;
-let appPage: AppPage;
 let page: Page;
 
-const shot = async (name: string) => {
-  fs.mkdirSync(path.join(TEST_OUTPUT, 'e2e'), { recursive: true });
-  await page.screenshot({ path: path.join(TEST_OUTPUT, 'e2e', `eligibility-${name}.png`), fullPage: true });
-};
-
 beforeAll(async () => {
-  keyring = await startKeyringSession();
-  keyring.enterProcess();
-  chromium = await launchChromium();
-  server = await serveRenderer();
-  testApp = await createTestApp();
-  app = testApp.app;
+  world = await openE2eWorld({ app: () => createTestApp(), keychain: true });
+  ({ app, page } = world);
   backend = (await app.trainingBackend())!;
-  appPage = await openAppPage(chromium.browser, server, app);
-  page = appPage.page;
 });
 
-afterAll(async () => {
-  await appPage?.close();
-  await chromium?.close();
-  await server?.close();
-  await testApp?.remove();
-  await keyring?.stop();
-});
+afterAll(async () => world?.close());
+
+const shot = (name: string) => world.shot(`eligibility-${name}`);
 
 async function fetchOnline(index: number) {
   const person = backend.data.data.persons[index]!;

@@ -1,47 +1,23 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KaigoApp } from '../../electron/app';
 import { createTestApp } from '../support/app';
-import { launchChromium } from '../support/browser';
-import { openAppPage, serveRenderer, type AppPage, type RendererServer } from '../support/harness';
-import { startKeyringSession, type KeyringSession } from '../support/keyring';
-import { TEST_OUTPUT } from '../support/paths';
+import { openE2eWorld, type E2eWorld } from '../support/e2e';
 
 // 練習モード login end to end: the renderer → preload → dispatcher → session → the in-process training backend over
 // TLS 1.3 with the training office certificate → the code from the training mailbox → logged in, audited.
-let keyring: KeyringSession;
-let chromium: Awaited<ReturnType<typeof launchChromium>>;
-let server: RendererServer;
-let testApp: Awaited<ReturnType<typeof createTestApp>>;
+let world: E2eWorld;
 let app: KaigoApp;
-let appPage: AppPage;
 let page: Page;
 
-const shot = async (name: string) => {
-  fs.mkdirSync(path.join(TEST_OUTPUT, 'e2e'), { recursive: true });
-  await page.screenshot({ path: path.join(TEST_OUTPUT, 'e2e', `login-${name}.png`) });
-};
-
 beforeAll(async () => {
-  keyring = await startKeyringSession();
-  keyring.enterProcess();
-  chromium = await launchChromium();
-  server = await serveRenderer();
-  testApp = await createTestApp();
-  app = testApp.app;
-  appPage = await openAppPage(chromium.browser, server, app);
-  page = appPage.page;
+  world = await openE2eWorld({ app: () => createTestApp(), keychain: true });
+  ({ app, page } = world);
 });
 
-afterAll(async () => {
-  await appPage?.close();
-  await chromium?.close();
-  await server?.close();
-  await testApp?.remove();
-  await keyring?.stop();
-});
+afterAll(async () => world?.close());
+
+const shot = (name: string) => world.shot(`login-${name}`);
 
 describe('staff login in training mode', () => {
   it('refuses a wrong password with its message and code', async () => {

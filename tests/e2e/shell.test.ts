@@ -1,36 +1,20 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KaigoApp } from '../../electron/app';
 import { routes } from '../../renderer/app/routes';
 import { createTestApp } from '../support/app';
-import { launchChromium } from '../support/browser';
-import { openAppPage, serveRenderer, type AppPage, type RendererServer } from '../support/harness';
-import { TEST_OUTPUT } from '../support/paths';
+import { openE2eWorld, type E2eWorld } from '../support/e2e';
 
-let chromium: Awaited<ReturnType<typeof launchChromium>>;
-let server: RendererServer;
-let testApp: Awaited<ReturnType<typeof createTestApp>>;
+let world: E2eWorld;
 let app: KaigoApp;
-let appPage: AppPage;
 let page: Page;
 
 beforeAll(async () => {
-  chromium = await launchChromium();
-  server = await serveRenderer();
-  testApp = await createTestApp({ clock: () => new Date('2026-04-01T01:00:00Z') });
-  app = testApp.app;
-  appPage = await openAppPage(chromium.browser, server, app);
-  page = appPage.page;
+  world = await openE2eWorld({ app: () => createTestApp({ clock: () => new Date('2026-04-01T01:00:00Z') }) });
+  ({ app, page } = world);
 });
 
-afterAll(async () => {
-  await appPage?.close();
-  await chromium?.close();
-  await server?.close();
-  await testApp?.remove();
-});
+afterAll(async () => world?.close());
 
 const focusedRoute = (p: Page) => p.evaluate(() => document.activeElement?.getAttribute('data-route') ?? null);
 
@@ -106,7 +90,6 @@ describe('the shell in Chromium', () => {
     for (const route of routes) {
       expect(await page.getByRole('link', { name: new RegExp(route.label) }).count()).toBe(1);
     }
-    fs.mkdirSync(path.join(TEST_OUTPUT, 'e2e'), { recursive: true });
-    await page.screenshot({ path: path.join(TEST_OUTPUT, 'e2e', 'shell-settings.png'), fullPage: true });
+    await world.shot('shell-settings');
   });
 });

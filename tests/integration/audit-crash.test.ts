@@ -5,6 +5,7 @@ import type { VerifyResult } from '../../electron/services/audit';
 import { startKeyringSession, type KeyringSession } from '../support/keyring';
 import { tempDir } from '../support/temp';
 import { bundleEntry } from './store-support/bundle';
+import { seededRandom } from '../../electron/training/data';
 
 // Crash safety of the audit log (issue 3 acceptance): a process appending audit rows is SIGKILLed at seeded random
 // points — inside the SQLite commit, between the commit and sealing the head, or inside the head's atomic write.
@@ -26,16 +27,8 @@ afterAll(async () => {
   await keyring?.stop();
 });
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The project's seeded PRNG (mulberry32), so a failing run can be replayed. */
+const prng = (seed: number): (() => number) => seededRandom(seed).next;
 
 /** Runs the writer until it has printed `afterRows` more seqs plus `extraMs`, then SIGKILLs it. */
 function writeUntilKilled(env: Record<string, string>, afterRows: number, extraMs: number): Promise<number[]> {

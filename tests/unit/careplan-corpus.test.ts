@@ -8,20 +8,13 @@ import {
   type ColumnSpec,
   type FileKind,
 } from '../../electron/services/careplan';
+import { seededRandom } from '../../electron/training/data';
 
 // A generated corpus (fixed seed): for every v4.1 kind, random valid rows — free text with quotes, commas, CRLF,
 // half-width kana and NEC/IBM characters — are written and read back to the same rows without any finding.
 
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The project's seeded PRNG (mulberry32), so a failing run can be replayed. */
+const prng = (seed: number): (() => number) => seededRandom(seed).next;
 
 const TEXT_PIECES = ['介護', 'ｶﾅ', '①', '髙﨑', '"', '""', ',', '\r\n', ' ', 'A', '１２', '～', '№', 'ⅰ', '纊', '＼'];
 

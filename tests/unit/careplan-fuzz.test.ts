@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CarePlanStreamReader, encodeCarePlanFile, parseCarePlanFile } from '../../electron/services/careplan';
+import { seededRandom } from '../../electron/training/data';
 
 // Fuzz with a fixed seed and a bounded count (the long run belongs in `npm run soak`): random bytes and mutated
 // valid files (truncated, wrong encoding, random bytes, huge fields, stray quotes) never make the codec throw or
@@ -11,17 +12,8 @@ const FIXTURES = path.resolve(__dirname, '..', 'fixtures', 'careplan');
 const PLAN = 'UPPLAN_202412_1310100019_43_1310200017_11_20241125093000.CSV';
 const valid = fs.readFileSync(path.join(FIXTURES, 'canonical', PLAN));
 
-/** mulberry32: small, seeded, reproducible. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The project's seeded PRNG (mulberry32), so a failing run can be replayed. */
+const prng = (seed: number): (() => number) => seededRandom(seed).next;
 
 const INTERESTING = [0x22, 0x2c, 0x0d, 0x0a, 0x81, 0x82, 0xa0, 0xe0, 0xef, 0xf0, 0xfc, 0xfd, 0xff, 0x00, 0x7f];
 

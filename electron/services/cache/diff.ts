@@ -5,7 +5,7 @@ import {
   CARE_LEVEL_LABELS,
   CERTIFICATION_STATUS_LABELS,
   SEX_LABELS,
-} from './codes';
+} from '../../contract/codes';
 import type { SnapshotBodies, SnapshotKind } from './schemas';
 
 // What changed between two snapshots of the same person and kind, in the words printed on the 証: 要介護2 → 要介護3

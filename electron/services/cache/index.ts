@@ -19,7 +19,7 @@ export {
   type SnapshotBodies,
   type SnapshotKind,
 } from './schemas';
-export * from './codes';
+export * from '../../contract/codes';
 export { personKeyOf, personsRepository, type PersonRow, type PersonsRepository } from './persons';
 export { searchMode, searchPersons, type SearchMode, type SearchOptions, type SearchResult } from './search';
 export { purgePastViewingDeadline, purgePersons, type PurgeCounts } from './purge';

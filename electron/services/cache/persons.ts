@@ -18,6 +18,29 @@ export interface PersonRow {
   sex: string | null;
 }
 
+/** The columns of `persons` that make a PersonRow, and their mapping (shared with search.ts). */
+export const PERSON_COLUMNS = 'person_key, insurer_number, insured_number, name, name_kana, birth_date, sex';
+
+export interface PersonDbRow {
+  person_key: string;
+  insurer_number: string;
+  insured_number: string;
+  name: string;
+  name_kana: string;
+  birth_date: string | null;
+  sex: string | null;
+}
+
+export const toPersonRow = (r: PersonDbRow): PersonRow => ({
+  personKey: r.person_key,
+  insurerNumber: r.insurer_number,
+  insuredNumber: r.insured_number,
+  name: r.name,
+  nameKana: r.name_kana,
+  birthDate: r.birth_date,
+  sex: r.sex,
+});
+
 export interface PersonsRepository {
   /** Inserts or refreshes the person described by a 被保険者証 body. */
   upsertFromCard(card: SnapshotBodies['insured-card'], updatedAt: Date): string;
@@ -56,26 +79,8 @@ export function personsRepository(db: () => SqliteDb): PersonsRepository {
       });
     },
     get(personKey) {
-      const row = db().get<{
-        person_key: string;
-        insurer_number: string;
-        insured_number: string;
-        name: string;
-        name_kana: string;
-        birth_date: string | null;
-        sex: string | null;
-      }>('SELECT * FROM persons WHERE person_key = ?', personKey);
-      return row
-        ? {
-            personKey: row.person_key,
-            insurerNumber: row.insurer_number,
-            insuredNumber: row.insured_number,
-            name: row.name,
-            nameKana: row.name_kana,
-            birthDate: row.birth_date,
-            sex: row.sex,
-          }
-        : null;
+      const row = db().get<PersonDbRow>(`SELECT ${PERSON_COLUMNS} FROM persons WHERE person_key = ?`, personKey);
+      return row ? toPersonRow(row) : null;
     },
     remove(personKey) {
       db().run('DELETE FROM persons WHERE person_key = ?', personKey);

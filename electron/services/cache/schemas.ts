@@ -5,7 +5,7 @@ import {
   CARE_LEVEL_CODES,
   CERTIFICATION_STATUS_CODES,
   SEX_CODES,
-} from './codes';
+} from '../../contract/codes';
 
 // The bodies of cached snapshots, one schema per kind, all in this file. Field names follow the printed 証
 // (DOMAIN.md §2.2 被保険者証, §2.5 負担割合証, §2.6 負担限度額認定証, §2.3 要介護認定). Dates are ISO calendar

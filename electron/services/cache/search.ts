@@ -1,6 +1,6 @@
 import type { SqliteDb } from '../../../native/sqlite';
 import { isKanaQuery, normaliseKana, prefixUpperBound } from '../text';
-import type { PersonRow } from './persons';
+import { PERSON_COLUMNS as COLUMNS, toPersonRow, type PersonDbRow as Row, type PersonRow } from './persons';
 
 // Search over cached persons (issue 7): an insured number matches exactly; kana (hiragana or katakana, full or half
 // width, spaces ignored) matches as a prefix of the reading through a B-tree range; anything else is a fragment of
@@ -23,28 +23,7 @@ export interface SearchResult {
   hasMore: boolean;
 }
 
-interface Row {
-  person_key: string;
-  insurer_number: string;
-  insured_number: string;
-  name: string;
-  name_kana: string;
-  birth_date: string | null;
-  sex: string | null;
-}
-
-const toPerson = (r: Row): PersonRow => ({
-  personKey: r.person_key,
-  insurerNumber: r.insurer_number,
-  insuredNumber: r.insured_number,
-  name: r.name,
-  nameKana: r.name_kana,
-  birthDate: r.birth_date,
-  sex: r.sex,
-});
-
 const INSURED_NUMBER = /^(\d{10}|H\d{9})$/;
-const COLUMNS = 'person_key, insurer_number, insured_number, name, name_kana, birth_date, sex';
 
 export function searchMode(query: string): SearchMode {
   const q = query.normalize('NFKC').replace(/\s+/g, '');
@@ -97,6 +76,6 @@ export function searchPersons(db: SqliteDb, query: string, options: SearchOption
       );
       break;
   }
-  const persons = rows.map(toPerson);
+  const persons = rows.map(toPersonRow);
   return { mode, rows: persons.slice(0, limit), hasMore: persons.length > limit };
 }

@@ -1,11 +1,10 @@
 // Card group: APDUs and bytes per identity check, the client's own overhead per check (excluding transport and
 // card crypto), a full check through pcscd + vpcd, and OpenSC's APDU count for reading the same certificate.
-// The TypeScript sources are bundled on the fly with esbuild (already a dev dependency).
 import { execFile } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { build } from 'esbuild';
+import { loadTsSource } from '../load-ts.mjs';
 
 const ENTRY = `
 import crypto from 'node:crypto';
@@ -19,21 +18,8 @@ export { runCardCheck, connectVpcd, createTrainingCa, issueUserAuthCard, Virtual
 
 const exec = promisify(execFile);
 
-async function loadSources(root) {
-  // Inside the project so the bundle resolves the native `smartcard` module from node_modules.
-  const out = path.join(root, 'node_modules', '.cache', 'kaigo-desk-bench', 'card.cjs');
-  await build({
-    stdin: { contents: ENTRY, resolveDir: root, loader: 'ts', sourcefile: 'card-bench-entry.ts' },
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    outfile: out,
-    external: ['smartcard'],
-    logLevel: 'warning',
-  });
-  const { createRequire } = await import('node:module');
-  return createRequire(path.join(root, 'package.json'))(out);
+function loadSources(root) {
+  return loadTsSource(root, 'card-bench', ENTRY);
 }
 
 /** A channel over the in-process virtual card that measures the card's own time (transport = 0 here). */

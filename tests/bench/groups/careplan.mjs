@@ -1,33 +1,12 @@
 // Care-plan CSV group (DESIGN.md §7 target: parse + validate ≥ 30 MB/s of MS932 input; round trip byte-identical).
-// Bundles electron/services/careplan with esbuild into a temp file, generates a large valid UPPLAN file in memory
+// Loads electron/services/careplan (tests/bench/load-ts.mjs), generates a large valid UPPLAN file in memory
 // (synthetic persons only), and measures parse+validate throughput as the median of several runs.
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import os from 'node:os';
-import path from 'node:path';
-import { build } from 'esbuild';
+import { loadTs } from '../load-ts.mjs';
 
 const KYOTAKU = '1310100019';
 const HOUMON = '1310200017';
 const NAME = `UPPLAN_202412_${KYOTAKU}_43_${HOUMON}_11_20241125093000.CSV`;
 const RUNS = 3;
-
-async function loadCareplan(root) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kaigo-bench-careplan-'));
-  const outfile = path.join(dir, 'careplan.cjs');
-  // One CommonJS bundle with iconv-lite inside, as out/cli.js is built.
-  await build({
-    entryPoints: [path.join(root, 'electron', 'services', 'careplan', 'index.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    logLevel: 'warning',
-  });
-  const mod = createRequire(import.meta.url)(outfile);
-  return { mod, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
-}
 
 /** Rows of a month of 第6表 for `persons` synthetic persons (about 20 visits each, mixed free text). */
 function planRows(persons) {
@@ -71,59 +50,55 @@ function planRows(persons) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 export async function run({ root, log }) {
-  const { mod, cleanup } = await loadCareplan(root);
-  try {
-    // ~32 MB: rows are about 160 bytes.
-    const persons = 10_000;
-    const encoded = mod.encodeCarePlanFile(NAME, 'UPPLAN', planRows(persons));
-    if (!encoded.ok) throw new Error(`bench rows did not encode: ${encoded.issues[0]?.rule}`);
-    const bytes = encoded.bytes;
-    const mb = bytes.length / 1e6;
-    log(`UPPLAN ${mb.toFixed(1)} MB, ${persons * 20} rows`);
+  const mod = loadTs(root, 'electron/services/careplan/index.ts');
+  // ~32 MB: rows are about 160 bytes.
+  const persons = 10_000;
+  const encoded = mod.encodeCarePlanFile(NAME, 'UPPLAN', planRows(persons));
+  if (!encoded.ok) throw new Error(`bench rows did not encode: ${encoded.issues[0]?.rule}`);
+  const bytes = encoded.bytes;
+  const mb = bytes.length / 1e6;
+  log(`UPPLAN ${mb.toFixed(1)} MB, ${persons * 20} rows`);
 
-    const times = [];
-    const cpuTimes = [];
-    let last;
-    for (let i = 0; i < RUNS; i++) {
-      last = undefined; // do not hold the previous run's rows while measuring
-      const t0 = performance.now();
-      const c0 = process.cpuUsage();
-      last = mod.parseCarePlanFile(NAME, bytes);
-      const c = process.cpuUsage(c0);
-      times.push(performance.now() - t0);
-      cpuTimes.push((c.user + c.system) / 1000);
-    }
-    if (last.counts.error !== 0) throw new Error(`bench file has ${last.counts.error} errors`);
-    const ms = median(times);
-
-    const again = mod.encodeCarePlanFile(
-      NAME,
-      'UPPLAN',
-      last.rows.map((r) => r.fields),
-    );
-    const identical = again.ok && Buffer.from(again.bytes).equals(Buffer.from(bytes));
-    last = undefined;
-
-    // A month of 第6表 for 1,000 persons (issue 8): parse + validate time.
-    const month = mod.encodeCarePlanFile(NAME, 'UPPLAN', planRows(1000));
-    const monthTimes = [];
-    for (let i = 0; i < RUNS; i++) {
-      const t0 = performance.now();
-      mod.parseCarePlanFile(NAME, month.bytes);
-      monthTimes.push(performance.now() - t0);
-    }
-    log(
-      `parse+validate median ${ms.toFixed(0)} ms → ${(mb / (ms / 1000)).toFixed(1)} MB/s; round trip identical: ${identical}`,
-    );
-    return {
-      parseValidateMBps: Number((mb / (ms / 1000)).toFixed(1)),
-      // The same per CPU second: less sensitive to other processes on a busy machine.
-      parseValidateMBpsCpu: Number((mb / (median(cpuTimes) / 1000)).toFixed(1)),
-      inputMB: Number(mb.toFixed(1)),
-      roundTripIdentical: identical,
-      month1000PersonsMs: Number(median(monthTimes).toFixed(1)),
-    };
-  } finally {
-    cleanup();
+  const times = [];
+  const cpuTimes = [];
+  let last;
+  for (let i = 0; i < RUNS; i++) {
+    last = undefined; // do not hold the previous run's rows while measuring
+    const t0 = performance.now();
+    const c0 = process.cpuUsage();
+    last = mod.parseCarePlanFile(NAME, bytes);
+    const c = process.cpuUsage(c0);
+    times.push(performance.now() - t0);
+    cpuTimes.push((c.user + c.system) / 1000);
   }
+  if (last.counts.error !== 0) throw new Error(`bench file has ${last.counts.error} errors`);
+  const ms = median(times);
+
+  const again = mod.encodeCarePlanFile(
+    NAME,
+    'UPPLAN',
+    last.rows.map((r) => r.fields),
+  );
+  const identical = again.ok && Buffer.from(again.bytes).equals(Buffer.from(bytes));
+  last = undefined;
+
+  // A month of 第6表 for 1,000 persons (issue 8): parse + validate time.
+  const month = mod.encodeCarePlanFile(NAME, 'UPPLAN', planRows(1000));
+  const monthTimes = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    mod.parseCarePlanFile(NAME, month.bytes);
+    monthTimes.push(performance.now() - t0);
+  }
+  log(
+    `parse+validate median ${ms.toFixed(0)} ms → ${(mb / (ms / 1000)).toFixed(1)} MB/s; round trip identical: ${identical}`,
+  );
+  return {
+    parseValidateMBps: Number((mb / (ms / 1000)).toFixed(1)),
+    // The same per CPU second: less sensitive to other processes on a busy machine.
+    parseValidateMBpsCpu: Number((mb / (median(cpuTimes) / 1000)).toFixed(1)),
+    inputMB: Number(mb.toFixed(1)),
+    roundTripIdentical: identical,
+    month1000PersonsMs: Number(median(monthTimes).toFixed(1)),
+  };
 }

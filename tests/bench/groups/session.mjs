@@ -4,10 +4,9 @@
 // the .p12 the server issued through our certificate service.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { build } from 'esbuild';
+import { loadTsSource } from '../load-ts.mjs';
 
 const COLD_RUNS = 20;
 const WARM_RUNS = 200;
@@ -19,23 +18,12 @@ const median = (xs) => {
 };
 const round = (x) => Math.round(x * 1000) / 1000;
 
-async function loadServices(root, dir) {
-  const outfile = path.join(dir, 'services.cjs');
-  await build({
-    stdin: {
-      contents:
-        "export * from './electron/services/session/index.ts'; export * from './electron/services/certificate/index.ts';",
-      resolveDir: root,
-      loader: 'ts',
-    },
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    outfile,
-    logLevel: 'warning',
-  });
-  return createRequire(import.meta.url)(outfile);
+function loadServices(root) {
+  return loadTsSource(
+    root,
+    'session-bench',
+    "export * from './electron/services/session/index.ts'; export * from './electron/services/certificate/index.ts';",
+  );
 }
 
 function startServer(root, dir) {

@@ -1,4 +1,5 @@
 import { spawn, execFile } from 'node:child_process';
+import { seededRandom } from '../../../electron/training/data';
 
 // The crash loop shared by the CI test (tests/integration/crash-store.test.ts, a few kills) and the soak
 // (tests/bench/soak/store-crash.mjs, many): a writer process (child.ts `write`) is SIGKILLed at seeded random points;
@@ -32,17 +33,8 @@ interface Verified {
   error?: string;
 }
 
-/** mulberry32: a tiny seeded PRNG so a failing schedule can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The project's seeded PRNG (mulberry32), so a failing run can be replayed. */
+const prng = (seed: number): (() => number) => seededRandom(seed).next;
 
 function writeUntilKilled(o: CrashLoopOptions, from: number, afterIds: number, extraMs: number): Promise<number[]> {
   return new Promise((resolve, reject) => {

@@ -1,4 +1,4 @@
-// Code tables used by the snapshot schemas and the diff labels.
+// Code tables shared by the services and the screens (labels are part of what the API means).
 
 /** 要介護状態区分コード (DOMAIN.md §2.3). */
 export const CARE_LEVEL_LABELS = {
