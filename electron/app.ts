@@ -1,3 +1,4 @@
+import { X509Certificate } from 'node:crypto';
 import os from 'node:os';
 import type { AppStatus, SessionView, TrainingMail } from './contract';
 import { openBackend, type Backend } from './backend';
@@ -6,6 +7,15 @@ import { TRAINING_STAFF, type TrainingServer } from './training/server';
 import { searchPersons } from './services/cache';
 import { createKibanClient } from './services/kiban';
 import { deadlineRows, personDetail, personDetailForState } from './services/views';
+import { chooseReader, openCardSession, runCardCheck } from './services/card';
+import {
+  createSimulatedPcsc,
+  createTrainingCard,
+  issueUserAuthCard,
+  trainingCa,
+  type SimulatedPcsc,
+} from './training/virtual-card';
+import type { Pcsc } from '../native/pcsc';
 import { createEventHub, type EventHub } from './events';
 import { createDispatcher, type Dispatch, type Handlers } from './ipc';
 import { openAuditLog, type AuditLog } from './services/audit';
@@ -185,6 +195,28 @@ export async function createApp(options: AppOptions = {}): Promise<KaigoApp> {
       source: runtime.mode === 'training' ? 'training' : 'api',
     });
 
+  // The card reader: in 練習モード a simulated reader in this process (training cards are placed on it from the
+  // screen); otherwise PC/SC through native/pcsc.ts, loaded on first use.
+  let simulatedReader: SimulatedPcsc | null = null;
+  let pcsc: Pcsc | null = null;
+  const cardReader = async (): Promise<Pcsc> => {
+    if (runtime.mode === 'training') return (simulatedReader ??= createSimulatedPcsc());
+    return (pcsc ??= (await import('../native/pcsc')).openPcsc());
+  };
+  const detailAfterFetch = async (client: Awaited<ReturnType<typeof kiban>>, personKey: string) => {
+    const answer = await observed(() => client.fetchEligibility(personKey));
+    if (answer.status === 'found') return personDetail(getStore().cache(), personKey, clock(), freshnessHours);
+    // No 証 data came back (反映待ち, 資格無効, 保険者未接続): the state alone, with whatever is cached.
+    try {
+      return personDetail(getStore().cache(), personKey, clock(), freshnessHours, answer.status);
+    } catch (err) {
+      if (!(err instanceof KaigoError) || err.code !== 'PERSON_NOT_CACHED') throw err;
+      const [insurerNumber, insuredNumber] = personKey.split('-') as [string, string];
+      const empty = { insurerNumber, insuredNumber, name: '', nameKana: '', birthDate: null, sex: null };
+      return { ...personDetailForState(answer.status, clock()), person: { personKey, ...empty } };
+    }
+  };
+
   const handlers: Handlers = {
     'app.getStatus': () => getStatus(),
     'session.state': () => sessionView(),
@@ -223,23 +255,62 @@ export async function createApp(options: AppOptions = {}): Promise<KaigoApp> {
     },
     'eligibility.fetch': async ({ personKey }) => {
       const staff = requireStaff();
-      const client = await kiban();
-      const answer = await observed(() => client.fetchEligibility(personKey));
+      const detail = await detailAfterFetch(await kiban(), personKey);
       getAudit().record({ staffId: staff.staffId, action: 'view', subject: { kind: 'person', value: personKey } });
-      if (answer.status === 'found') return personDetail(getStore().cache(), personKey, clock(), freshnessHours);
-      // No 証 data came back (反映待ち, 資格無効, 保険者未接続): the state alone, with whatever is cached.
+      return detail;
+    },
+    'card.check': async (request) => {
+      const staff = requireStaff();
+      const client = await kiban();
+      const reader = await cardReader();
+      const { reader: name } = chooseReader(reader, runtime.config?.cardReader ?? undefined);
+      const { nonceId, nonce } = await observed(() => client.cardNonce());
+      const card = await openCardSession(reader, name);
+      let result;
       try {
-        return personDetail(getStore().cache(), personKey, clock(), freshnessHours, answer.status);
-      } catch (err) {
-        if (!(err instanceof KaigoError) || err.code !== 'PERSON_NOT_CACHED') throw err;
-        const [insurerNumber, insuredNumber] = personKey.split('-') as [string, string];
-        const empty = { insurerNumber, insuredNumber, name: '', nameKana: '', birthDate: null, sex: null };
-        return { ...personDetailForState(answer.status, clock()), person: { personKey, ...empty } };
+        result = await runCardCheck(card.channel, {
+          mode: request.mode,
+          nonce,
+          readPin: request.mode === 'pin' ? async () => request.pin : undefined,
+          confirmLastTry: request.mode === 'pin' && request.confirmLastTry,
+        });
+      } finally {
+        // Reset after any PIN use so no later process inherits an authenticated card (CARD.md §2).
+        card.end(request.mode === 'pin');
       }
+      const proof =
+        request.mode === 'pin'
+          ? { mode: 'pin' as const, nonceId, certificate: result.certificate, signature: result.signature! }
+          : { mode: 'visual' as const, nonceId, certificate: result.certificate, reason: request.reason };
+      const { personKey } = await observed(() => client.submitCardProof(proof));
+      // The certificate serial identifies the person nationally: the audit log keeps only its keyed hash.
+      const serial = new X509Certificate(result.certificate).serialNumber;
+      getAudit().record({
+        staffId: staff.staffId,
+        action: 'card-check',
+        subject: { kind: 'certificate', value: serial },
+        detail: {
+          mode: request.mode.toUpperCase(),
+          ...(request.mode === 'visual' ? { reason: request.reason.toUpperCase() } : {}),
+        },
+      });
+      return detailAfterFetch(client, personKey);
     },
     'deadlines.list': () => {
       requireStaff();
       return deadlineRows(getStore().cache(), clock(), null);
+    },
+    'training.placeCard': async ({ card, personIndex }) => {
+      if (runtime.mode !== 'training') throw new KaigoError('TRAINING_ONLY');
+      const { training } = await getBackend();
+      const person = training!.data.data.persons[personIndex % training!.data.data.persons.length]!;
+      // The 市区町村 issues the card; the service knows its certificate serial (CARD.md §3 step 4).
+      const material = issueUserAuthCard(trainingCa(), { expired: card === 'expired', now: clock() });
+      training!.data.cards.enrol(material.certificate, person.personKey);
+      const reader = (await cardReader()) as SimulatedPcsc;
+      const [name] = reader.listReaders();
+      reader.insert(name!, createTrainingCard(card, trainingCa(), material));
+      return { reader: name!, card };
     },
     'training.mailbox': async (): Promise<TrainingMail[]> => {
       if (runtime.mode !== 'training') throw new KaigoError('TRAINING_ONLY');

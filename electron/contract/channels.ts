@@ -12,6 +12,8 @@ export const CALL_NAMES = [
   'persons.get',
   'eligibility.fetch',
   'deadlines.list',
+  'card.check',
+  'training.placeCard',
 ] as const;
 export const EVENT_NAMES = ['connectivity.changed'] as const;
 

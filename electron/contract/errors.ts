@@ -125,6 +125,9 @@ export const ERROR_MESSAGES = {
   TRAINING_ONLY: 'この操作は練習モードでだけ使えます。',
   SESSION_LOGIN_REQUIRED: '利用者の情報を見るには、職員ログインが必要です。「資格確認」画面からログインしてください。',
   PERSON_NOT_CACHED: 'この利用者の情報はまだこのPCにありません。オンラインで資格確認を行ってください。',
+  KIBAN_CARD_CHECK_EXPIRED: '本人確認の有効時間が過ぎました。カードを置いたまま、もう一度確認してください。',
+  KIBAN_CARD_NOT_RECOGNISED:
+    'このカードの電子証明書を介護WEBサービスで確認できませんでした。目視での確認か紙の証で受け付けてください。',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -7,4 +7,5 @@ export * from './persons';
 export * from './session';
 export * from './status';
 export * from './time';
+export * from './card';
 export * from './codes';

@@ -129,7 +129,7 @@ export function Shell() {
           ) : status && !loggedIn && NEEDS_LOGIN.has(route) ? (
             <LoginPanel training={status.mode === 'training'} />
           ) : route === 'eligibility' ? (
-            <EligibilityScreen />
+            <EligibilityScreen training={status?.mode === 'training'} />
           ) : route === 'persons' ? (
             <PersonsScreen />
           ) : route === 'deadlines' ? (

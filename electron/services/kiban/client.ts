@@ -7,6 +7,8 @@ import { SessionError } from '../session';
 import type { SqliteDb } from '../../../native/sqlite';
 import {
   allowancesResponse,
+  cardCheckResponse,
+  cardNonceResponse,
   certificationDocumentsResponse,
   consentResponse,
   eligibilityResponse,
@@ -25,6 +27,11 @@ const REFUSALS: Record<string, ErrorCode> = {
   VIEWING_EXPIRED: 'KIBAN_VIEWING_EXPIRED',
   CONSENT_WITHDRAWN: 'KIBAN_CONSENT_WITHDRAWN',
   FORBIDDEN_FOR_JOB: 'KIBAN_FORBIDDEN_FOR_JOB',
+  NONCE_UNKNOWN: 'KIBAN_CARD_CHECK_EXPIRED',
+  CARD_CERT_INVALID: 'KIBAN_CARD_NOT_RECOGNISED',
+  CARD_CERT_UNKNOWN: 'KIBAN_CARD_NOT_RECOGNISED',
+  CARD_CERT_EXPIRED: 'CARD_CERT_EXPIRED',
+  CARD_SIGNATURE_INVALID: 'CARD_SIGNATURE_INVALID',
 };
 
 export interface KibanClientOptions {
@@ -42,6 +49,19 @@ export interface KibanClient {
   fetchAllowances(personKey: string): Promise<Omit<z.infer<typeof allowancesResponse>, 'ok'>>;
   fetchCertificationDocuments(personKey: string): Promise<z.infer<typeof certificationDocumentsResponse>['documents']>;
   setConsent(personKey: string, consent: 'obtained' | 'withdrawn'): Promise<void>;
+  /** A fresh challenge for the card to sign (CARD.md §3 step 1). */
+  cardNonce(): Promise<{ nonceId: string; nonce: Buffer }>;
+  /** Sends the card's proof (PIN mode: certificate + signature; visual: certificate + staff's reason). */
+  submitCardProof(
+    proof:
+      | { mode: 'pin'; nonceId: string; certificate: Buffer; signature: Buffer }
+      | {
+          mode: 'visual';
+          nonceId: string;
+          certificate: Buffer;
+          reason: 'face-card' | 'pin-forgotten' | 'cannot-enter' | 'other';
+        },
+  ): Promise<{ personKey: string; viewingDeadline: string }>;
   /** The persons this office may view now (the viewing scope, also used offline and by purge). */
   fetchServed(): Promise<z.infer<typeof servedResponse>['persons']>;
 }
@@ -134,6 +154,28 @@ export function createKibanClient(options: KibanClientOptions): KibanClient {
     },
     async setConsent(personKey, consent) {
       await call(session, 'POST', '/api/v1/persons/consent', consentResponse, { personKey, consent });
+    },
+    async cardNonce() {
+      const { nonceId, nonce } = await call(session, 'POST', '/api/v1/card-check/nonce', cardNonceResponse);
+      return { nonceId, nonce: Buffer.from(nonce, 'base64') };
+    },
+    async submitCardProof(proof) {
+      const body =
+        proof.mode === 'pin'
+          ? {
+              mode: 'pin',
+              nonceId: proof.nonceId,
+              certificate: proof.certificate.toString('base64'),
+              signature: proof.signature.toString('base64'),
+            }
+          : {
+              mode: 'visual',
+              nonceId: proof.nonceId,
+              certificate: proof.certificate.toString('base64'),
+              reason: proof.reason,
+            };
+      const { personKey, viewingDeadline } = await call(session, 'POST', '/api/v1/card-check', cardCheckResponse, body);
+      return { personKey, viewingDeadline };
     },
     async fetchServed() {
       return (await call(session, 'GET', '/api/v1/persons/served', servedResponse)).persons;

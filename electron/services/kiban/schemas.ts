@@ -78,3 +78,17 @@ export const certificationDocumentsResponse = z.strictObject({
     summary: z.string().max(2000),
   }),
 });
+
+export const cardNonceResponse = z.strictObject({
+  ok: z.literal(true),
+  nonceId: z.string().max(64),
+  nonce: z.base64().max(256),
+  expiresAt: isoInstant,
+});
+
+export const cardCheckResponse = z.strictObject({
+  ok: z.literal(true),
+  personKey,
+  mode: z.enum(['pin', 'visual']),
+  viewingDeadline: isoDate,
+});

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Route, RouteContext, RouteResult } from './routes';
+import type { CardCheckRefusal } from './card-check';
 import type { ViewRefusal } from './data-state';
 
 // The data side of the training backend (issue 6): what the 介護WEBサービス offers care offices (DOMAIN.md §2–§3),
@@ -9,9 +10,31 @@ import type { ViewRefusal } from './data-state';
 const personKey = z.string().regex(/^\d{6}-(\d{10}|H\d{9})$/);
 const personBody = z.strictObject({ personKey });
 const consentBody = z.strictObject({ personKey, consent: z.enum(['obtained', 'withdrawn']) });
+const base64 = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/);
+const cardCheckBody = z.discriminatedUnion('mode', [
+  z.strictObject({
+    mode: z.literal('pin'),
+    nonceId: z.string().max(64),
+    certificate: base64(8192),
+    signature: base64(1024),
+  }),
+  z.strictObject({
+    mode: z.literal('visual'),
+    nonceId: z.string().max(64),
+    certificate: base64(8192),
+    reason: z.enum(['face-card', 'pin-forgotten', 'cannot-enter', 'other']),
+  }),
+]);
 
 const ok = (data: object): RouteResult => ({ status: 200, body: { ok: true, ...data } });
-const refused = (code: ViewRefusal): RouteResult => ({ status: 200, body: { ok: false, error: { code } } });
+const refused = (code: ViewRefusal | CardCheckRefusal): RouteResult => ({
+  status: 200,
+  body: { ok: false, error: { code } },
+});
 
 function guard(ctx: RouteContext<{ personKey: string }>, what: 'records' | 'certification-documents') {
   return ctx.data.checkView(ctx.body.personKey, ctx.office, ctx.staff!, ctx.now, what);
@@ -22,6 +45,36 @@ function route<S extends z.ZodType>(r: Route<S>): Route {
 }
 
 export const DATA_ROUTES: Route[] = [
+  route({
+    method: 'POST',
+    path: '/api/v1/card-check/nonce',
+    auth: 'token',
+    body: null,
+    handle: ({ data, now }) => {
+      const { nonceId, nonce, expiresAt } = data.cards.issueNonce(now);
+      return ok({ nonceId, nonce: nonce.toString('base64'), expiresAt });
+    },
+  }),
+  route({
+    method: 'POST',
+    path: '/api/v1/card-check',
+    auth: 'token',
+    body: cardCheckBody,
+    handle: ({ body, data, office, now }) => {
+      const result = data.cards.verify(
+        {
+          nonceId: body.nonceId,
+          mode: body.mode,
+          certificate: Buffer.from(body.certificate, 'base64'),
+          signature: body.mode === 'pin' ? Buffer.from(body.signature, 'base64') : null,
+        },
+        now,
+      );
+      if (!result.ok) return refused(result.refusal);
+      const grant = data.registerService(result.personKey, office.officeNumber, body.mode, now);
+      return ok({ personKey: result.personKey, mode: body.mode, viewingDeadline: grant.viewingDeadline });
+    },
+  }),
   route({
     method: 'POST',
     path: '/api/v1/persons/eligibility',

@@ -1,6 +1,8 @@
 import type { TrainingData, TrainingPerson } from '../data';
 import type { StaffView } from './auth-state';
+import { CardCheckRegistry } from './card-check';
 import type { TrainingOffice } from './seed';
+import { trainingCa } from '../virtual-card';
 
 // What the training backend knows beyond login: the synthetic persons, which office serves whom (registered by a
 // card check), consent, and the viewing rules of DOMAIN.md §2.1:
@@ -28,6 +30,9 @@ export class TrainingDataState {
   readonly persons = new Map<string, TrainingPerson>();
   private readonly grants = new Map<string, Map<string, ServiceGrant>>();
   private readonly consent = new Map<string, 'obtained' | 'withdrawn'>();
+
+  /** Training cards issued to persons, and the nonces of card checks in progress. */
+  readonly cards = new CardCheckRegistry(trainingCa().certificate);
 
   constructor(readonly data: TrainingData) {
     for (const p of data.persons) this.persons.set(p.personKey, p);

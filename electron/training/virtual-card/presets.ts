@@ -1,5 +1,5 @@
 import { VirtualMyNumberCard } from './card';
-import { issueUserAuthCard, trainingCa, type TrainingCa } from './training-ca';
+import { issueUserAuthCard, trainingCa, type IssuedCard, type TrainingCa } from './training-ca';
 
 // The training cards (issue 4): each start gives a fresh card with full PIN counters unless stated.
 export const TRAINING_CARDS = ['normal', 'pinless', 'locked', 'one-try-left', 'expired', 'not-mynumber'] as const;
@@ -7,8 +7,12 @@ export type TrainingCardName = (typeof TRAINING_CARDS)[number];
 
 export const TRAINING_PIN = '1234';
 
-export function createTrainingCard(name: TrainingCardName, ca: TrainingCa = trainingCa()): VirtualMyNumberCard {
-  const material = issueUserAuthCard(ca, { expired: name === 'expired' });
+export function createTrainingCard(
+  name: TrainingCardName,
+  ca: TrainingCa = trainingCa(),
+  /** Card material issued beforehand (e.g. enrolled with the training backend for a person). */
+  material: IssuedCard = issueUserAuthCard(ca, { expired: name === 'expired' }),
+): VirtualMyNumberCard {
   switch (name) {
     case 'pinless':
       return new VirtualMyNumberCard({ material, authPin: null });

@@ -3,12 +3,13 @@ import type { KaigoErrorInfo, PersonDetail } from '../../../electron/contract';
 import { call } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { PersonDetailView } from '../../components/PersonDetailView';
+import { CardCheckPanel } from './CardCheckPanel';
 
 /**
  * 資格確認 by 保険者番号 + 被保険者番号 (persons are matched on numbers, never on names: UX.md rule 8). The My Number
  * card path and the paper path join this screen as they land.
  */
-export function EligibilityScreen() {
+export function EligibilityScreen({ training }: { training: boolean }) {
   const [insurer, setInsurer] = useState('');
   const [insured, setInsured] = useState('');
   const [busy, setBusy] = useState(false);
@@ -31,6 +32,8 @@ export function EligibilityScreen() {
 
   return (
     <div className="eligibility-screen">
+      <CardCheckPanel training={training} onResult={setDetail} onError={setError} />
+      <h2>番号で照会</h2>
       <form onSubmit={(e) => void onSubmit(e)} className="inline-form" aria-busy={busy}>
         <label htmlFor={ids.insurer}>保険者番号（6桁）</label>
         <input

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { input } from './limits';
+
+// The identity check at the counter (CARD.md, UX.md rules 2–5). The PIN crosses IPC once, renderer → main, and is
+// dropped after the VERIFY; the certificate and its serial never come back to the renderer.
+
+export const VisualReason = z.enum(['face-card', 'pin-forgotten', 'cannot-enter', 'other']);
+export const VISUAL_REASON_LABELS: Record<z.infer<typeof VisualReason>, string> = {
+  'face-card': '顔認証カード（暗証番号なし）',
+  'pin-forgotten': '暗証番号失念',
+  'cannot-enter': '認知症等で入力できない',
+  other: 'その他',
+};
+
+export const CardCheckInput = z.discriminatedUnion('mode', [
+  input({ mode: z.literal('pin'), pin: z.string().regex(/^\d{4}$/), confirmLastTry: z.boolean().default(false) }),
+  input({ mode: z.literal('visual'), reason: VisualReason }),
+]);
+
+/** 練習モード: the training cards that can be placed on the simulated reader. */
+export const TrainingCardName = z.enum(['normal', 'pinless', 'locked', 'one-try-left', 'expired', 'not-mynumber']);
+export const PlaceCardInput = input({
+  card: TrainingCardName,
+  personIndex: z.number().int().min(0).max(9999).default(0),
+});
+export const PlaceCardOutput = z.strictObject({ reader: z.string(), card: TrainingCardName });

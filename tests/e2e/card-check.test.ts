@@ -1,0 +1,65 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { KaigoApp } from '../../electron/app';
+import type { TrainingServer } from '../../electron/training/server';
+import { createTestApp } from '../support/app';
+import { openE2eWorld, type E2eWorld } from '../support/e2e';
+import { loginAsTrainingCareManager } from '../support/training-login';
+
+// The counter flow in 練習モード (issue 6 acceptance): log in with the mailbox code → place a training card on the
+// simulated reader → the client enters the PIN → the training backend verifies the signature over its nonce →
+// the eligibility result. And the PIN-less card through the visual check.
+let world: E2eWorld;
+let app: KaigoApp;
+let page: Page;
+let backend: TrainingServer;
+
+beforeAll(async () => {
+  world = await openE2eWorld({ app: () => createTestApp(), keychain: true });
+  ({ app, page } = world);
+  backend = (await app.trainingBackend())!;
+});
+afterAll(async () => world?.close());
+
+const state = () => page.getByLabel('資格の状態');
+
+describe('card check at the counter (training)', () => {
+  it('logs in, places the normal card, refuses a wrong PIN, then shows the result for the right one', async () => {
+    await loginAsTrainingCareManager(page);
+    await world.shot('card-1-logged-in');
+    await page.getByLabel('練習用カード').selectOption('normal');
+    await page.getByRole('button', { name: 'リーダーに置く' }).click();
+    await expect.poll(() => page.getByText('カードを置きました。').count()).toBe(1);
+    await page.getByLabel('暗証番号（4桁・ご本人が入力）').fill('9999');
+    await page.getByRole('button', { name: '暗証番号で確認' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent(), { timeout: 10_000 }).toContain('CARD_PIN_WRONG');
+    await world.shot('card-2-wrong-pin');
+    await page.getByLabel('暗証番号（4桁・ご本人が入力）').fill('1234');
+    await page.getByRole('button', { name: '暗証番号で確認' }).click();
+    await expect.poll(() => state().getAttribute('data-state'), { timeout: 10_000 }).toBe('valid');
+    const person = backend.data.data.persons[0]!;
+    expect(await page.locator('#person-name').textContent()).toContain(person.insuredCard.name!);
+    expect(backend.data.grantFor(person.personKey, '1370100016')?.mode).toBe('pin');
+    await world.shot('card-3-result');
+  });
+
+  it('checks a PIN-less card visually with a reason', async () => {
+    await page.getByLabel('練習用カード').selectOption('pinless');
+    await page.getByRole('button', { name: 'リーダーに置く' }).click();
+    await page.getByLabel('目視で確認する理由').selectOption('face-card');
+    await page.getByRole('button', { name: 'カードの顔写真と本人を目視で確認した' }).click();
+    await expect.poll(() => state().getAttribute('data-state'), { timeout: 10_000 }).toBe('valid');
+    expect(backend.data.grantFor(backend.data.data.persons[0]!.personKey, '1370100016')?.mode).toBe('visual');
+    await world.shot('card-4-visual');
+  });
+
+  it('records each check in the audit log with the certificate serial only as a keyed hash', async () => {
+    const checks = app
+      .audit()
+      .rows()
+      .filter((r) => r.action === 'card-check');
+    expect(checks.map((r) => JSON.parse(r.detail!).mode)).toEqual(['PIN', 'VISUAL']);
+    for (const row of checks) expect(row.subject).toMatch(/^certificate:[0-9a-f]{64}$/);
+    expect(app.audit().verify()).toMatchObject({ kind: 'ok' });
+  });
+});
