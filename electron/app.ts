@@ -7,7 +7,7 @@ import { TRAINING_STAFF, type TrainingServer } from './training/server';
 import { searchPersons } from './services/cache';
 import { createKibanClient } from './services/kiban';
 import { deadlineRows, personDetail, personDetailForState } from './services/views';
-import { chooseReader, openCardSession, runCardCheck } from './services/card';
+import { createCounterCheck } from './services/card';
 import {
   createSimulatedPcsc,
   createTrainingCard,
@@ -203,6 +203,15 @@ export async function createApp(options: AppOptions = {}): Promise<KaigoApp> {
     if (runtime.mode === 'training') return (simulatedReader ??= createSimulatedPcsc());
     return (pcsc ??= (await import('../native/pcsc')).openPcsc());
   };
+  const counterCheck = createCounterCheck({ pcsc: cardReader, readerName: runtime.config?.cardReader ?? undefined });
+  /** The certificate serial identifies the person nationally: the audit log keeps only its keyed hash. */
+  const recordCardCheck = (staffId: string, certificate: Buffer, detail: Record<string, string>) =>
+    getAudit().record({
+      staffId,
+      action: 'card-check',
+      subject: { kind: 'certificate', value: new X509Certificate(certificate).serialNumber },
+      detail,
+    });
   const detailAfterFetch = async (client: Awaited<ReturnType<typeof kiban>>, personKey: string) => {
     const answer = await observed(() => client.fetchEligibility(personKey));
     if (answer.status === 'found') return personDetail(getStore().cache(), personKey, clock(), freshnessHours);
@@ -259,42 +268,34 @@ export async function createApp(options: AppOptions = {}): Promise<KaigoApp> {
       getAudit().record({ staffId: staff.staffId, action: 'view', subject: { kind: 'person', value: personKey } });
       return detail;
     },
-    'card.check': async (request) => {
+    'card.begin': async () => {
+      requireStaff();
+      const client = await kiban();
+      const challenge = await observed(() => client.cardNonce());
+      return counterCheck.begin(challenge);
+    },
+    'card.submitPin': async ({ pin, confirmLastTry }) => {
+      const staff = requireStaff();
+      const { nonceId, result } = await counterCheck.submitPin(pin, confirmLastTry);
+      const client = await kiban();
+      const proof = { mode: 'pin' as const, nonceId, certificate: result.certificate, signature: result.signature! };
+      const { personKey } = await observed(() => client.submitCardProof(proof));
+      recordCardCheck(staff.staffId, result.certificate, { mode: 'PIN' });
+      return detailAfterFetch(client, personKey);
+    },
+    'card.visual': async ({ reason }) => {
       const staff = requireStaff();
       const client = await kiban();
-      const reader = await cardReader();
-      const { reader: name } = chooseReader(reader, runtime.config?.cardReader ?? undefined);
-      const { nonceId, nonce } = await observed(() => client.cardNonce());
-      const card = await openCardSession(reader, name);
-      let result;
-      try {
-        result = await runCardCheck(card.channel, {
-          mode: request.mode,
-          nonce,
-          readPin: request.mode === 'pin' ? async () => request.pin : undefined,
-          confirmLastTry: request.mode === 'pin' && request.confirmLastTry,
-        });
-      } finally {
-        // Reset after any PIN use so no later process inherits an authenticated card (CARD.md §2).
-        card.end(request.mode === 'pin');
-      }
-      const proof =
-        request.mode === 'pin'
-          ? { mode: 'pin' as const, nonceId, certificate: result.certificate, signature: result.signature! }
-          : { mode: 'visual' as const, nonceId, certificate: result.certificate, reason: request.reason };
+      const { nonceId } = await observed(() => client.cardNonce());
+      const result = await counterCheck.visual();
+      const proof = { mode: 'visual' as const, nonceId, certificate: result.certificate, reason };
       const { personKey } = await observed(() => client.submitCardProof(proof));
-      // The certificate serial identifies the person nationally: the audit log keeps only its keyed hash.
-      const serial = new X509Certificate(result.certificate).serialNumber;
-      getAudit().record({
-        staffId: staff.staffId,
-        action: 'card-check',
-        subject: { kind: 'certificate', value: serial },
-        detail: {
-          mode: request.mode.toUpperCase(),
-          ...(request.mode === 'visual' ? { reason: request.reason.toUpperCase() } : {}),
-        },
-      });
+      recordCardCheck(staff.staffId, result.certificate, { mode: 'VISUAL', reason: reason.toUpperCase() });
       return detailAfterFetch(client, personKey);
+    },
+    'card.cancel': () => {
+      counterCheck.cancel();
+      return {};
     },
     'deadlines.list': () => {
       requireStaff();
@@ -334,6 +335,7 @@ export async function createApp(options: AppOptions = {}): Promise<KaigoApp> {
     store: getStore,
     audit: getAudit,
     async close() {
+      counterCheck.cancel();
       await session?.close();
       if (backend) await (await backend.catch(() => null))?.close();
       session = null;

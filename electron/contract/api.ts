@@ -4,7 +4,7 @@ import { input } from './limits';
 import { AppStatus, Connectivity } from './status';
 import type { CallName, EventName } from './channels';
 import { LoginInput, OtpInput, SessionView, TrainingMail } from './session';
-import { CardCheckInput, PlaceCardInput, PlaceCardOutput } from './card';
+import { CardBeginOutput, CardPinInput, CardVisualInput, PlaceCardInput, PlaceCardOutput } from './card';
 import { DeadlineRow, PersonDetail, PersonInput, SearchInput, SearchOutput } from './persons';
 
 // The whole API between renderer and main, in one place. Adding a call = one entry here + one handler in app.ts.
@@ -49,11 +49,18 @@ export const calls = {
     output: z.array(DeadlineRow).max(10_000),
     errors: ['SESSION_LOGIN_REQUIRED'],
   }),
-  'card.check': call({
-    input: CardCheckInput,
-    output: PersonDetail,
-    errors: ['CARD_NO_READER', 'CARD_NO_CARD', 'CARD_PIN_WRONG', 'CARD_PIN_LOCKED', 'CARD_LAST_TRY_UNCONFIRMED'],
+  'card.begin': call({
+    input: input({}),
+    output: CardBeginOutput,
+    errors: ['CARD_NO_READER', 'CARD_NO_CARD', 'CARD_NOT_MYNUMBER', 'CARD_PIN_LOCKED', 'CARD_PIN_UNAVAILABLE'],
   }),
+  'card.submitPin': call({
+    input: CardPinInput,
+    output: PersonDetail,
+    errors: ['CARD_PIN_WRONG', 'CARD_PIN_LOCKED', 'CARD_LAST_TRY_UNCONFIRMED', 'CARD_REMOVED'],
+  }),
+  'card.visual': call({ input: CardVisualInput, output: PersonDetail, errors: ['CARD_NO_CARD', 'CARD_NOT_MYNUMBER'] }),
+  'card.cancel': call({ input: input({}), output: z.strictObject({}), errors: [] }),
   'training.placeCard': call({ input: PlaceCardInput, output: PlaceCardOutput, errors: ['TRAINING_ONLY'] }),
   'training.mailbox': call({ input: input({}), output: z.array(TrainingMail).max(20), errors: ['TRAINING_ONLY'] }),
 } as const satisfies { [K in CallName]: CallSpec };

@@ -12,10 +12,12 @@ export const VISUAL_REASON_LABELS: Record<z.infer<typeof VisualReason>, string> 
   other: 'その他',
 };
 
-export const CardCheckInput = z.discriminatedUnion('mode', [
-  input({ mode: z.literal('pin'), pin: z.string().regex(/^\d{4}$/), confirmLastTry: z.boolean().default(false) }),
-  input({ mode: z.literal('visual'), reason: VisualReason }),
-]);
+/** Step 1 of a PIN check: read the card up to the tries-left query. */
+export const CardBeginOutput = z.strictObject({ triesLeft: z.number().int().min(0).max(15) });
+/** Step 2: the client's PIN (at one try left, with the staff's confirmation). */
+export const CardPinInput = input({ pin: z.string().regex(/^\d{4}$/), confirmLastTry: z.boolean().default(false) });
+/** A visual check (目視) with its reason. */
+export const CardVisualInput = input({ reason: VisualReason });
 
 /** 練習モード: the training cards that can be placed on the simulated reader. */
 export const TrainingCardName = z.enum(['normal', 'pinless', 'locked', 'one-try-left', 'expired', 'not-mynumber']);

@@ -12,7 +12,10 @@ export const CALL_NAMES = [
   'persons.get',
   'eligibility.fetch',
   'deadlines.list',
-  'card.check',
+  'card.begin',
+  'card.submitPin',
+  'card.visual',
+  'card.cancel',
   'training.placeCard',
 ] as const;
 export const EVENT_NAMES = ['connectivity.changed'] as const;

@@ -23,19 +23,33 @@ afterAll(async () => world?.close());
 
 const state = () => page.getByLabel('資格の状態');
 
+async function place(card: string) {
+  await page.getByLabel('練習用カード').selectOption(card);
+  await page.getByRole('button', { name: 'リーダーに置く' }).click();
+  await expect.poll(() => page.getByText('カードを置きました。').count()).toBe(1);
+}
+
+const readCard = () => page.getByRole('button', { name: 'カードを読み取る（暗証番号で確認）' }).click();
+
+/** The client presses the large keys of the PIN pad. */
+async function enterPin(pin: string) {
+  for (const digit of pin) await page.getByRole('button', { name: `数字 ${digit}` }).click();
+  await page.getByRole('button', { name: '決定' }).click();
+}
+
 describe('card check at the counter (training)', () => {
-  it('logs in, places the normal card, refuses a wrong PIN, then shows the result for the right one', async () => {
+  it('logs in, places the normal card, shows the tries left, refuses a wrong PIN, then shows the result', async () => {
     await loginAsTrainingCareManager(page);
     await world.shot('card-1-logged-in');
-    await page.getByLabel('練習用カード').selectOption('normal');
-    await page.getByRole('button', { name: 'リーダーに置く' }).click();
-    await expect.poll(() => page.getByText('カードを置きました。').count()).toBe(1);
-    await page.getByLabel('暗証番号（4桁・ご本人が入力）').fill('9999');
-    await page.getByRole('button', { name: '暗証番号で確認' }).click();
+    await place('normal');
+    await readCard();
+    await expect.poll(() => page.getByText(/残り 3 回/).count()).toBe(1);
+    await enterPin('9999');
     await expect.poll(() => page.getByRole('alert').textContent(), { timeout: 10_000 }).toContain('CARD_PIN_WRONG');
     await world.shot('card-2-wrong-pin');
-    await page.getByLabel('暗証番号（4桁・ご本人が入力）').fill('1234');
-    await page.getByRole('button', { name: '暗証番号で確認' }).click();
+    await readCard();
+    await expect.poll(() => page.getByText(/残り 2 回/).count()).toBe(1);
+    await enterPin('1234');
     await expect.poll(() => state().getAttribute('data-state'), { timeout: 10_000 }).toBe('valid');
     const person = backend.data.data.persons[0]!;
     expect(await page.locator('#person-name').textContent()).toContain(person.insuredCard.name!);
@@ -43,9 +57,27 @@ describe('card check at the counter (training)', () => {
     await world.shot('card-3-result');
   });
 
+  it('at one try left, keeps the pad locked until staff confirm', async () => {
+    await place('one-try-left');
+    await readCard();
+    await expect.poll(() => page.getByText(/残り 1 回/).count()).toBe(1);
+    expect(await page.getByRole('button', { name: '数字 1' }).isDisabled()).toBe(true);
+    await world.shot('card-4-last-try');
+    await page.getByLabel(/自信があることを確認しました/).check();
+    await enterPin('1234');
+    await expect.poll(() => state().getAttribute('data-state'), { timeout: 10_000 }).toBe('valid');
+  });
+
+  it('never asks for a PIN on a locked card and offers the visual check', async () => {
+    await place('locked');
+    await readCard();
+    await expect.poll(() => page.getByRole('alert').textContent(), { timeout: 10_000 }).toContain('CARD_PIN_LOCKED');
+    expect(await page.getByRole('button', { name: '数字 1' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'カードの顔写真と本人を目視で確認した' }).isEnabled()).toBe(true);
+  });
+
   it('checks a PIN-less card visually with a reason', async () => {
-    await page.getByLabel('練習用カード').selectOption('pinless');
-    await page.getByRole('button', { name: 'リーダーに置く' }).click();
+    await place('pinless');
     await page.getByLabel('目視で確認する理由').selectOption('face-card');
     await page.getByRole('button', { name: 'カードの顔写真と本人を目視で確認した' }).click();
     await expect.poll(() => state().getAttribute('data-state'), { timeout: 10_000 }).toBe('valid');
@@ -58,7 +90,7 @@ describe('card check at the counter (training)', () => {
       .audit()
       .rows()
       .filter((r) => r.action === 'card-check');
-    expect(checks.map((r) => JSON.parse(r.detail!).mode)).toEqual(['PIN', 'VISUAL']);
+    expect(checks.map((r) => JSON.parse(r.detail!).mode)).toEqual(['PIN', 'PIN', 'VISUAL']);
     for (const row of checks) expect(row.subject).toMatch(/^certificate:[0-9a-f]{64}$/);
     expect(app.audit().verify()).toMatchObject({ kind: 'ok' });
   });

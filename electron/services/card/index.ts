@@ -32,3 +32,4 @@ export {
   type WayOut,
 } from './identity-check-machine';
 export { watchReaders, type ReaderWatch, type ReaderWatchEvent, type ReaderWatchOptions } from './reader-watch';
+export { createCounterCheck, type CounterCheck, type CounterCheckOptions } from './counter-check';

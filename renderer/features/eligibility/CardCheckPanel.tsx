@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { KaigoErrorInfo, PersonDetail } from '../../../electron/contract';
 import { VISUAL_REASON_LABELS } from '../../../electron/contract';
 import { call } from '../../api';
+import { PinPad } from './PinPad';
 
 type Reason = keyof typeof VISUAL_REASON_LABELS;
 const TRAINING_CARDS = {
@@ -14,8 +15,9 @@ const TRAINING_CARDS = {
 } as const;
 
 /**
- * The My Number card check (UX.md rules 2–5): the client enters their own PIN (masked), or staff confirm the face on
- * the card with a reason — always one action away. In 練習モード a training card is placed on a simulated reader.
+ * The My Number card check (UX.md rules 2–5). The card is read first, so the tries left are on screen before the
+ * client types (「残り n 回」); at one try left the pad unlocks only after staff confirm. The visual check with a
+ * reason is always one action away. In 練習モード a training card is placed on a simulated reader.
  */
 export function CardCheckPanel(props: {
   training: boolean;
@@ -24,38 +26,56 @@ export function CardCheckPanel(props: {
 }) {
   const [card, setCard] = useState<keyof typeof TRAINING_CARDS>('normal');
   const [placed, setPlaced] = useState(false);
-  const [pin, setPin] = useState('');
-  const [confirmLastTry, setConfirmLastTry] = useState(false);
+  const [triesLeft, setTriesLeft] = useState<number | null>(null);
+  const [confirmed, setConfirmed] = useState(false);
   const [reason, setReason] = useState<Reason>('face-card');
   const [busy, setBusy] = useState(false);
-  const ids = { card: useId(), pin: useId(), reason: useId(), confirm: useId() };
+  const ids = { card: useId(), reason: useId(), confirm: useId() };
 
-  const run = async (fn: () => ReturnType<typeof call<'card.check'>>) => {
-    setBusy(true);
-    props.onError(null);
-    const result = await fn();
+  const finish = (result: Awaited<ReturnType<typeof call<'card.visual'>>>) => {
     setBusy(false);
-    setPin('');
-    if (result.ok) props.onResult(result.value);
-    else props.onError(result.error);
+    if (result.ok) {
+      setTriesLeft(null);
+      props.onResult(result.value);
+    } else props.onError(result.error);
   };
   const place = async () => {
+    props.onError(null);
     const result = await call('training.placeCard', { card, personIndex: 0 });
     if (result.ok) setPlaced(true);
     else props.onError(result.error);
   };
-  const onPin = (e: FormEvent) => {
-    e.preventDefault();
-    void run(() => call('card.check', { mode: 'pin', pin, confirmLastTry }));
+  const begin = async () => {
+    setBusy(true);
+    props.onError(null);
+    setConfirmed(false);
+    const result = await call('card.begin', {});
+    setBusy(false);
+    if (result.ok) setTriesLeft(result.value.triesLeft);
+    else {
+      setTriesLeft(null);
+      props.onError(result.error);
+    }
   };
-  const onVisual = (e: FormEvent) => {
+  const submitPin = async (pin: string) => {
+    setBusy(true);
+    props.onError(null);
+    const result = await call('card.submitPin', { pin, confirmLastTry: confirmed });
+    if (!result.ok) setTriesLeft(null); // the card was reset: read it again for the next try
+    finish(result);
+  };
+  const onVisual = async (e: FormEvent) => {
     e.preventDefault();
-    void run(() => call('card.check', { mode: 'visual', reason }));
+    setBusy(true);
+    props.onError(null);
+    finish(await call('card.visual', { reason }));
   };
 
+  const lastTry = triesLeft === 1;
   return (
     <section className="card-check" aria-labelledby="card-check-heading" aria-busy={busy}>
       <h2 id="card-check-heading">マイナンバーカードで本人確認</h2>
+      <p>カードをカードリーダーに置いてください。確認が終わるまで動かさないでください。</p>
       {props.training && (
         <div className="inline-form training-reader">
           <label htmlFor={ids.card}>練習用カード</label>
@@ -73,34 +93,40 @@ export function CardCheckPanel(props: {
         </div>
       )}
       <div className="card-ways">
-        <form onSubmit={onPin} className="pin-form">
-          <label htmlFor={ids.pin}>暗証番号（4桁・ご本人が入力）</label>
-          <input
-            id={ids.pin}
-            className="pin-input"
-            type="password"
-            inputMode="numeric"
-            autoComplete="off"
-            pattern="\d{4}"
-            maxLength={4}
-            value={pin}
-            onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
-            required
-          />
-          <label className="confirm" htmlFor={ids.confirm}>
-            <input
-              id={ids.confirm}
-              type="checkbox"
-              checked={confirmLastTry}
-              onChange={(e) => setConfirmLastTry(e.target.checked)}
-            />
-            残り1回のとき: ご本人が暗証番号に自信があることを確認しました
-          </label>
-          <button type="submit" disabled={busy}>
-            {busy ? '確認中…' : '暗証番号で確認'}
-          </button>
-        </form>
-        <form onSubmit={onVisual} className="visual-form">
+        <div className="pin-way">
+          {triesLeft === null ? (
+            <button type="button" disabled={busy} onClick={() => void begin()}>
+              {busy ? '読み取り中…' : 'カードを読み取る（暗証番号で確認）'}
+            </button>
+          ) : (
+            <>
+              <p className={lastTry ? 'tries tries-last' : 'tries'} role="status">
+                暗証番号の入力は 残り {triesLeft} 回 です。
+                {lastTry && ' 間違えるとカードがロックされ、市区町村の窓口での手続きが必要になります。'}
+              </p>
+              {lastTry && (
+                <label className="confirm" htmlFor={ids.confirm}>
+                  <input
+                    id={ids.confirm}
+                    type="checkbox"
+                    checked={confirmed}
+                    onChange={(e) => setConfirmed(e.target.checked)}
+                  />
+                  ご本人が暗証番号に自信があることを確認しました（職員）
+                </label>
+              )}
+              <PinPad disabled={busy || (lastTry && !confirmed)} onSubmit={(pin) => void submitPin(pin)} />
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => (void call('card.cancel', {}), setTriesLeft(null))}
+              >
+                やめる
+              </button>
+            </>
+          )}
+        </div>
+        <form onSubmit={(e) => void onVisual(e)} className="visual-form">
           <label htmlFor={ids.reason}>目視で確認する理由</label>
           <select id={ids.reason} value={reason} onChange={(e) => setReason(e.target.value as Reason)}>
             {Object.entries(VISUAL_REASON_LABELS).map(([value, label]) => (
@@ -112,6 +138,7 @@ export function CardCheckPanel(props: {
           <button type="submit" disabled={busy}>
             カードの顔写真と本人を目視で確認した
           </button>
+          <p className="muted">暗証番号がわからない・入力できない方は、目視確認か紙の証で受け付けます。</p>
         </form>
       </div>
     </section>
