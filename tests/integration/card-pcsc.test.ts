@@ -18,6 +18,7 @@ import {
 import { runBuiltCli, type CliRun } from '../support/cli';
 import { OUT } from '../support/paths';
 import { startPcscd, VPCD_READERS, type PcscdHandle } from '../support/pcscd';
+import { startKeyringSession } from '../support/keyring';
 import { tempDir, waitFor } from '../support/temp';
 
 // The identity check through the real stack: `kaigo-desk card check` (a separate process, as at the counter) →
@@ -46,6 +47,7 @@ afterAll(async () => {
   pcsc?.close();
   await pcscd?.stop();
   dir.remove();
+  dataDir.remove();
 });
 
 afterEach(async () => {
@@ -77,8 +79,24 @@ async function insert(
   }
 }
 
-async function check(args: string[] = [], pin = PIN): Promise<CliRun & { json: Record<string, unknown> }> {
-  const result = await runBuiltCli(['card', 'check', ...args], { ...process.env }, `${pin}\n`);
+/** No keychain (no D-Bus) and a throw-away data dir unless a test passes its own environment. */
+const isolatedEnv = () => {
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    KAIGO_DATA_DIR: dataDir.path,
+    KAIGO_CONFIG: '/nonexistent',
+  };
+  delete env.DBUS_SESSION_BUS_ADDRESS;
+  return env;
+};
+const dataDir = tempDir('kd-card-data-');
+
+async function check(
+  args: string[] = [],
+  pin = PIN,
+  env = isolatedEnv(),
+): Promise<CliRun & { json: Record<string, unknown> }> {
+  const result = await runBuiltCli(['card', 'check', ...args], env, `${pin}\n`);
   const last = result.stdout.trim().split('\n').pop() || '{}';
   return { ...result, json: JSON.parse(last) as Record<string, unknown> };
 }
@@ -154,16 +172,21 @@ describe('card check through pcscd + vpcd', () => {
     expect(result.code).toBe(1);
     expect(result.json).toMatchObject({ code: 'CARD_PIN_WRONG', triesLeft: 2 });
     expect(result.stderr).toContain('残り 2 回');
+    // Below 3 tries the PIN goes to the card only when the operator confirms the exact count.
     result = await check([], '0000');
+    expect(result.code).toBe(3);
+    expect(result.json).toMatchObject({ code: 'CARD_LAST_TRY_UNCONFIRMED', triesLeft: 2 });
+    expect(verifies(card)).toBe(1);
+    result = await check(['--confirm-tries-left', '2'], '0000');
     expect(result.json).toMatchObject({ code: 'CARD_PIN_WRONG', triesLeft: 1 });
-    result = await check([], '0000');
+    result = await check(['--confirm-tries-left', '2'], '0000');
     expect(result.code).toBe(3);
     expect(result.json).toMatchObject({ code: 'CARD_LAST_TRY_UNCONFIRMED', triesLeft: 1 });
     expect(verifies(card)).toBe(2);
-    result = await check(['--confirm-last-try'], '0000');
+    result = await check(['--confirm-tries-left', '1'], '0000');
     expect(result.json).toMatchObject({ code: 'CARD_PIN_LOCKED', triesLeft: 0 });
     expect(verifies(card)).toBe(3);
-    result = await check(['--confirm-last-try']);
+    result = await check(['--confirm-tries-left', '1']);
     expect(result.code).toBe(1);
     expect(result.json).toMatchObject({ code: 'CARD_PIN_LOCKED', apdus: 13 });
     expect(verifies(card)).toBe(3);
@@ -284,10 +307,10 @@ describe('card check through pcscd + vpcd', () => {
       };
     };
     let stop = await start(['--card', 'one-try-left', '--state', stateFile]);
-    expect((await check(['--confirm-last-try'], '0000')).json).toMatchObject({ code: 'CARD_PIN_LOCKED' });
+    expect((await check(['--confirm-tries-left', '1'], '0000')).json).toMatchObject({ code: 'CARD_PIN_LOCKED' });
     await stop();
     stop = await start(['--state', stateFile]);
-    expect((await check(['--confirm-last-try'])).json).toMatchObject({ code: 'CARD_PIN_LOCKED', apdus: 13 });
+    expect((await check(['--confirm-tries-left', '1'])).json).toMatchObject({ code: 'CARD_PIN_LOCKED', apdus: 13 });
     await stop();
     stop = await start(['--card', 'one-try-left']);
     expect(await check()).toMatchObject({ code: 3 });
@@ -306,6 +329,26 @@ describe('card check through pcscd + vpcd', () => {
       await bridge?.remove();
     } finally {
       bridge = firstBridge;
+    }
+  });
+
+  it('records a successful check in the audit log when a keychain is available, serial only as a keyed hash', async () => {
+    await insert();
+    const keyring = await startKeyringSession();
+    const dir = tempDir('kd-card-audit-');
+    try {
+      const env = { ...keyring.env, KAIGO_DATA_DIR: dir.path, KAIGO_CONFIG: '/nonexistent' };
+      expect((await check([], PIN, env)).json).toMatchObject({ ok: true, mode: 'pin' });
+      const out = path.join(dir.path, 'audit.csv');
+      expect((await runBuiltCli(['audit', 'export', '--out', out], env)).code).toBe(0);
+      const csv = fs.readFileSync(out, 'utf8');
+      expect(csv).toContain('card-check');
+      const serial = new crypto.X509Certificate(material.certificate).serialNumber;
+      expect(csv.toUpperCase()).not.toContain(serial.toUpperCase());
+      expect((await runBuiltCli(['audit', 'verify'], env)).code).toBe(0);
+    } finally {
+      dir.remove();
+      await keyring.stop();
     }
   });
 

@@ -24,10 +24,11 @@ import {
   VPCD_DEFAULT_PORT,
 } from '../../training/virtual-card';
 import { EXIT, type CliIo } from '../io';
+import { KaigoError } from '../../services/errors';
 import { readSecretLine } from './secret-input';
 
 export const cardHelp = [
-  'card check [--reader 名前] [--visual [--reason 顔認証カード|暗証番号失念|認知症等|その他]] [--confirm-last-try] [--pin-file FILE]',
+  'card check [--reader 名前] [--visual [--reason 顔認証カード|暗証番号失念|認知症等|その他]] [--confirm-tries-left N] [--pin-file FILE]',
   '                       カードリーダーでマイナンバーカードの本人確認を試す（暗証番号は標準入力から、表示しません）',
   '  card virtual [--slot 0|1] [--port 35963] [--card normal|pinless|locked|one-try-left|expired|not-mynumber] [--pin 1234]',
   '                       [--pinless] [--tries N] [--state FILE]  練習用の仮想マイナンバーカードを vpcd に挿す（Ctrl+C で抜く）',
@@ -105,7 +106,7 @@ function pinFileSource(file: string): string | (() => Promise<string>) {
 }
 
 export async function cardCheck(args: string[], io: CliIo, pinSource = readSecretLine): Promise<number> {
-  const parsed = parseArgs(args, ['--visual', '--confirm-last-try'], ['--reader', '--reason', '--pin-file']);
+  const parsed = parseArgs(args, ['--visual'], ['--reader', '--reason', '--pin-file', '--confirm-tries-left']);
   if (typeof parsed === 'string') {
     io.stderr(`card check: ${parsed}\n`);
     return EXIT.USAGE;
@@ -116,6 +117,13 @@ export async function cardCheck(args: string[], io: CliIo, pinSource = readSecre
     io.stderr(`card check: --reason は --visual と一緒に ${VISUAL_REASONS.join(' / ')} のどれかを指定します\n`);
     return EXIT.USAGE;
   }
+  // Protects real cards: with fewer than 3 tries left the PIN is sent only when the operator states the count.
+  const confirmRaw = parsed.values.get('--confirm-tries-left');
+  if (confirmRaw !== undefined && !/^[12]$/.test(confirmRaw)) {
+    io.stderr('card check: --confirm-tries-left は 1 か 2 です（残り回数を確かめてから指定します）\n');
+    return EXIT.USAGE;
+  }
+  const confirmedTries = confirmRaw === undefined ? null : Number(confirmRaw);
   const pinFile = parsed.values.get('--pin-file');
   if (pinFile !== undefined) {
     const source = pinFileSource(pinFile);
@@ -139,8 +147,12 @@ export async function cardCheck(args: string[], io: CliIo, pinSource = readSecre
     session = await openCardSession(pcsc, reader);
     const result = await runCardCheck(session.channel, {
       mode,
-      confirmLastTry: parsed.flags.has('--confirm-last-try'),
+      // The count check below replaces the library's one-try gate (it covers every count under 3).
+      confirmLastTry: true,
       readPin: (triesLeft) => {
+        if (triesLeft < 3 && confirmedTries !== triesLeft) {
+          return Promise.reject(new CardError('CARD_LAST_TRY_UNCONFIRMED', 'tries-left not confirmed', { triesLeft }));
+        }
         if (pinFile === undefined) io.stderr(`暗証番号（数字4桁）を入力してください（残り ${triesLeft} 回）: `);
         return pinSource().catch(() => {
           throw new CardError('CARD_PIN_INVALID', 'no PIN entered');
@@ -148,6 +160,7 @@ export async function cardCheck(args: string[], io: CliIo, pinSource = readSecre
       },
     });
     io.stdout(JSON.stringify({ ...summary(result, reader, Date.now() - started), reason: reason ?? null }) + '\n');
+    await recordInAuditLog(result, io);
     return EXIT.OK;
   } catch (err) {
     const error = err instanceof CardError ? err : null;
@@ -169,6 +182,28 @@ export async function cardCheck(args: string[], io: CliIo, pinSource = readSecre
     // Reset after any PIN use so no later process inherits a verified card (CARD.md §2).
     session?.end(mode === 'pin');
     pcsc?.close();
+  }
+}
+
+/**
+ * Records the check in the audit log when a vault is available (the certificate serial only as a keyed hash);
+ * a reader test on a PC without a keychain still works.
+ */
+async function recordInAuditLog(result: CardCheckResult, io: CliIo): Promise<void> {
+  const { createApp } = await import('../../app');
+  const app = await createApp();
+  try {
+    app.audit().record({
+      staffId: 'cli',
+      action: 'card-check',
+      subject: { kind: 'certificate', value: new crypto.X509Certificate(result.certificate).serialNumber },
+      detail: { mode: result.mode.toUpperCase(), source: 'CLI' },
+    });
+  } catch (err) {
+    const code = err instanceof KaigoError ? err.code : 'INTERNAL';
+    io.stderr(`監査ログに記録できませんでした（${code}）。確認そのものは成功しています。\n`);
+  } finally {
+    await app.close();
   }
 }
 
