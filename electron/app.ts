@@ -1,13 +1,13 @@
 import { X509Certificate } from 'node:crypto';
 import os from 'node:os';
-import type { AppStatus, SessionView, TrainingMail } from './contract';
+import type { AppStatus, ReaderStatus, SessionView, TrainingMail } from './contract';
 import { openBackend, type Backend } from './backend';
 import { createSession, OfflineUnlock, type PreparedVerifier, type Session } from './services/session';
 import { TRAINING_STAFF, type TrainingServer } from './training/server';
 import { searchPersons } from './services/cache';
 import { createKibanClient } from './services/kiban';
 import { deadlineRows, personDetail, personDetailForState } from './services/views';
-import { createCounterCheck } from './services/card';
+import { CardError, createCounterCheck } from './services/card';
 import {
   createSimulatedPcsc,
   createTrainingCard,
@@ -40,6 +40,8 @@ export interface AppOptions {
   log?: Logger;
   /** Keychain factory; defaults to the OS keychain, loaded only when first needed. */
   keychain?: () => Keychain;
+  /** Writes text to the OS clipboard (Electron's clipboard in the app; a recorder in tests). */
+  clipboard?: (text: string) => void;
 }
 
 export interface KaigoApp {
@@ -204,6 +206,28 @@ export async function createApp(options: AppOptions = {}): Promise<KaigoApp> {
     return (pcsc ??= (await import('../native/pcsc')).openPcsc());
   };
   const counterCheck = createCounterCheck({ pcsc: cardReader, readerName: runtime.config?.cardReader ?? undefined });
+  // The last card failure, for the support text (code and status word only: never personal data).
+  let lastCardFailure: { code: string; statusWord: number | undefined; at: string } | null = null;
+  const noteCardFailure = async <T>(fn: () => Promise<T>): Promise<T> => {
+    try {
+      return await fn();
+    } catch (err) {
+      if (err instanceof CardError)
+        lastCardFailure = { code: err.code, statusWord: err.statusWord, at: clock().toISOString() };
+      throw err;
+    }
+  };
+  const readerStatus = async (): Promise<ReaderStatus> => {
+    try {
+      const reader = await cardReader();
+      const readers = reader.listReaders();
+      const wanted = runtime.config?.cardReader;
+      const selected = wanted && readers.includes(wanted) ? wanted : (readers[0] ?? null);
+      return { serviceUp: true, readers, selected, cardPresent: selected ? reader.cardPresent(selected) : false };
+    } catch {
+      return { serviceUp: false, readers: [], selected: null, cardPresent: false };
+    }
+  };
   /** The certificate serial identifies the person nationally: the audit log keeps only its keyed hash. */
   const recordCardCheck = (staffId: string, certificate: Buffer, detail: Record<string, string>) =>
     getAudit().record({
@@ -272,11 +296,11 @@ export async function createApp(options: AppOptions = {}): Promise<KaigoApp> {
       requireStaff();
       const client = await kiban();
       const challenge = await observed(() => client.cardNonce());
-      return counterCheck.begin(challenge);
+      return noteCardFailure(() => counterCheck.begin(challenge));
     },
     'card.submitPin': async ({ pin, confirmLastTry }) => {
       const staff = requireStaff();
-      const { nonceId, result } = await counterCheck.submitPin(pin, confirmLastTry);
+      const { nonceId, result } = await noteCardFailure(() => counterCheck.submitPin(pin, confirmLastTry));
       const client = await kiban();
       const proof = { mode: 'pin' as const, nonceId, certificate: result.certificate, signature: result.signature! };
       const { personKey } = await observed(() => client.submitCardProof(proof));
@@ -287,11 +311,26 @@ export async function createApp(options: AppOptions = {}): Promise<KaigoApp> {
       const staff = requireStaff();
       const client = await kiban();
       const { nonceId } = await observed(() => client.cardNonce());
-      const result = await counterCheck.visual();
+      const result = await noteCardFailure(() => counterCheck.visual());
       const proof = { mode: 'visual' as const, nonceId, certificate: result.certificate, reason };
       const { personKey } = await observed(() => client.submitCardProof(proof));
       recordCardCheck(staff.staffId, result.certificate, { mode: 'VISUAL', reason: reason.toUpperCase() });
       return detailAfterFetch(client, personKey);
+    },
+    'card.readers': () => readerStatus(),
+    'support.copyInfo': async () => {
+      const reader = await readerStatus();
+      const failure = lastCardFailure;
+      const text = [
+        `介護デスク ${options.version ?? APP_VERSION} (${runtime.mode})`,
+        `OS: ${host.platform} ${os.release()} ${os.arch()}`,
+        `カードリーダー: ${reader.serviceUp ? reader.readers.join(' / ') || 'なし' : 'スマートカードサービス停止'}`,
+        `カード: ${reader.cardPresent ? 'あり' : 'なし'}`,
+        `最後のエラー: ${failure ? `${failure.code} SW=${failure.statusWord?.toString(16).toUpperCase().padStart(4, '0') ?? '-'} ${failure.at}` : 'なし'}`,
+        `時刻: ${clock().toISOString()}`,
+      ].join('\n');
+      options.clipboard?.(text);
+      return { text };
     },
     'card.cancel': () => {
       counterCheck.cancel();

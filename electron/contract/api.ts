@@ -4,7 +4,15 @@ import { input } from './limits';
 import { AppStatus, Connectivity } from './status';
 import type { CallName, EventName } from './channels';
 import { LoginInput, OtpInput, SessionView, TrainingMail } from './session';
-import { CardBeginOutput, CardPinInput, CardVisualInput, PlaceCardInput, PlaceCardOutput } from './card';
+import {
+  CardBeginOutput,
+  CardPinInput,
+  CardVisualInput,
+  PlaceCardInput,
+  PlaceCardOutput,
+  ReaderStatus,
+  SupportInfo,
+} from './card';
 import { DeadlineRow, PersonDetail, PersonInput, SearchInput, SearchOutput } from './persons';
 
 // The whole API between renderer and main, in one place. Adding a call = one entry here + one handler in app.ts.
@@ -61,6 +69,8 @@ export const calls = {
   }),
   'card.visual': call({ input: CardVisualInput, output: PersonDetail, errors: ['CARD_NO_CARD', 'CARD_NOT_MYNUMBER'] }),
   'card.cancel': call({ input: input({}), output: z.strictObject({}), errors: [] }),
+  'card.readers': call({ input: input({}), output: ReaderStatus, errors: [] }),
+  'support.copyInfo': call({ input: input({}), output: SupportInfo, errors: [] }),
   'training.placeCard': call({ input: PlaceCardInput, output: PlaceCardOutput, errors: ['TRAINING_ONLY'] }),
   'training.mailbox': call({ input: input({}), output: z.array(TrainingMail).max(20), errors: ['TRAINING_ONLY'] }),
 } as const satisfies { [K in CallName]: CallSpec };

@@ -26,3 +26,15 @@ export const PlaceCardInput = input({
   personIndex: z.number().int().min(0).max(9999).default(0),
 });
 export const PlaceCardOutput = z.strictObject({ reader: z.string(), card: TrainingCardName });
+
+/** What the reader looks like now (UX.md rule 1). */
+export const ReaderStatus = z.strictObject({
+  serviceUp: z.boolean(),
+  readers: z.array(z.string().max(200)).max(16),
+  selected: z.string().nullable(),
+  cardPresent: z.boolean(),
+});
+export type ReaderStatus = z.infer<typeof ReaderStatus>;
+
+/** Text copied for support: reader, OS, app version, last status word and error code, time — no personal data. */
+export const SupportInfo = z.strictObject({ text: z.string().max(2000) });

@@ -16,6 +16,8 @@ export const CALL_NAMES = [
   'card.submitPin',
   'card.visual',
   'card.cancel',
+  'card.readers',
+  'support.copyInfo',
   'training.placeCard',
 ] as const;
 export const EVENT_NAMES = ['connectivity.changed'] as const;

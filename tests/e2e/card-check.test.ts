@@ -13,9 +13,10 @@ let world: E2eWorld;
 let app: KaigoApp;
 let page: Page;
 let backend: TrainingServer;
+const copied: string[] = [];
 
 beforeAll(async () => {
-  world = await openE2eWorld({ app: () => createTestApp(), keychain: true });
+  world = await openE2eWorld({ app: () => createTestApp({ clipboard: (text) => copied.push(text) }), keychain: true });
   ({ app, page } = world);
   backend = (await app.trainingBackend())!;
 });
@@ -83,6 +84,19 @@ describe('card check at the counter (training)', () => {
     await expect.poll(() => state().getAttribute('data-state'), { timeout: 10_000 }).toBe('valid');
     expect(backend.data.grantFor(backend.data.data.persons[0]!.personKey, '1370100016')?.mode).toBe('visual');
     await world.shot('card-4-visual');
+  });
+
+  it('shows the reader and copies support info with the last error code and no personal data', async () => {
+    await expect.poll(() => page.getByText(/カードリーダー: Kaigo Desk 練習用リーダー/).count()).toBe(1);
+    await page.getByRole('button', { name: 'サポート用情報をコピー' }).click();
+    await expect.poll(() => copied.length).toBe(1);
+    const text = copied[0]!;
+    expect(text).toContain('Kaigo Desk 練習用リーダー');
+    expect(text).toContain('CARD_PIN_LOCKED'); // the locked card above was the last failure
+    const person = backend.data.data.persons[0]!;
+    for (const secret of [person.insuredCard.name!, person.insuredCard.nameKana!, person.insuredCard.insuredNumber]) {
+      expect(text).not.toContain(secret);
+    }
   });
 
   it('records each check in the audit log with the certificate serial only as a keyed hash', async () => {

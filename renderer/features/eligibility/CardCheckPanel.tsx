@@ -1,8 +1,9 @@
-import { useId, useState, type FormEvent } from 'react';
-import type { KaigoErrorInfo, PersonDetail } from '../../../electron/contract';
+import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import type { KaigoErrorInfo, PersonDetail, ReaderStatus } from '../../../electron/contract';
 import { VISUAL_REASON_LABELS } from '../../../electron/contract';
 import { call } from '../../api';
 import { PinPad } from './PinPad';
+import { ReaderStatusLine } from './ReaderStatusLine';
 
 type Reason = keyof typeof VISUAL_REASON_LABELS;
 const TRAINING_CARDS = {
@@ -31,6 +32,20 @@ export function CardCheckPanel(props: {
   const [reason, setReason] = useState<Reason>('face-card');
   const [busy, setBusy] = useState(false);
   const ids = { card: useId(), reason: useId(), confirm: useId() };
+  const [reader, setReader] = useState<ReaderStatus | null>(null);
+  const refreshReader = useCallback(async () => {
+    const result = await call('card.readers', {});
+    if (result.ok) setReader(result.value);
+  }, []);
+  useEffect(() => {
+    let current = true;
+    void call('card.readers', {}).then((result) => {
+      if (current && result.ok) setReader(result.value);
+    });
+    return () => {
+      current = false;
+    };
+  }, []);
 
   const finish = (result: Awaited<ReturnType<typeof call<'card.visual'>>>) => {
     setBusy(false);
@@ -44,6 +59,7 @@ export function CardCheckPanel(props: {
     const result = await call('training.placeCard', { card, personIndex: 0 });
     if (result.ok) setPlaced(true);
     else props.onError(result.error);
+    void refreshReader();
   };
   const begin = async () => {
     setBusy(true);
@@ -51,6 +67,7 @@ export function CardCheckPanel(props: {
     setConfirmed(false);
     const result = await call('card.begin', {});
     setBusy(false);
+    void refreshReader();
     if (result.ok) setTriesLeft(result.value.triesLeft);
     else {
       setTriesLeft(null);
@@ -76,6 +93,7 @@ export function CardCheckPanel(props: {
     <section className="card-check" aria-labelledby="card-check-heading" aria-busy={busy}>
       <h2 id="card-check-heading">マイナンバーカードで本人確認</h2>
       <p>カードをカードリーダーに置いてください。確認が終わるまで動かさないでください。</p>
+      <ReaderStatusLine status={reader} />
       {props.training && (
         <div className="inline-form training-reader">
           <label htmlFor={ids.card}>練習用カード</label>
