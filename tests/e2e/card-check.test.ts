@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KaigoApp } from '../../electron/app';
 import type { TrainingServer } from '../../electron/training/server';
+import { createLogger } from '../../electron/services/log';
 import { createTestApp } from '../support/app';
 import { openE2eWorld, type E2eWorld } from '../support/e2e';
 import { loginAsTrainingCareManager } from '../support/training-login';
@@ -14,9 +15,17 @@ let app: KaigoApp;
 let page: Page;
 let backend: TrainingServer;
 const copied: string[] = [];
+const logLines: string[] = [];
 
 beforeAll(async () => {
-  world = await openE2eWorld({ app: () => createTestApp({ clipboard: (text) => copied.push(text) }), keychain: true });
+  world = await openE2eWorld({
+    app: () =>
+      createTestApp({
+        clipboard: (text) => copied.push(text),
+        log: createLogger({ write: (line) => logLines.push(line) }),
+      }),
+    keychain: true,
+  });
   ({ app, page } = world);
   backend = (await app.trainingBackend())!;
 });
@@ -97,6 +106,22 @@ describe('card check at the counter (training)', () => {
     for (const secret of [person.insuredCard.name!, person.insuredCard.nameKana!, person.insuredCard.insuredNumber]) {
       expect(text).not.toContain(secret);
     }
+  });
+
+  it('writes no PIN, certificate serial, name or insured number to the product log', async () => {
+    expect(logLines.length).toBeGreaterThan(0);
+    const log = logLines.join('\n');
+    const person = backend.data.data.persons[0]!;
+    for (const secret of [person.insuredCard.name!, person.insuredCard.nameKana!, person.insuredCard.insuredNumber]) {
+      expect(log).not.toContain(secret);
+    }
+    expect(log).not.toMatch(/"(1234|9999)"/);
+    const checks = app
+      .audit()
+      .rows()
+      .filter((r) => r.action === 'card-check');
+    expect(checks.length).toBeGreaterThan(0);
+    expect(log).not.toMatch(/[0-9A-F]{16,}/i);
   });
 
   it('records each check in the audit log with the certificate serial only as a keyed hash', async () => {
