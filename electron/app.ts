@@ -8,6 +8,7 @@ import { searchPersons } from './services/cache';
 import { createKibanClient } from './services/kiban';
 import { deadlineRows, personDetail, personDetailForState } from './services/views';
 import { CardError, createCounterCheck } from './services/card';
+import { checkTimings, type CheckPhase } from './services/diagnostics';
 import {
   createSimulatedPcsc,
   createTrainingCard,
@@ -205,6 +206,15 @@ export async function createApp(options: AppOptions = {}): Promise<KaigoApp> {
     if (runtime.mode === 'training') return (simulatedReader ??= createSimulatedPcsc());
     return (pcsc ??= (await import('../native/pcsc')).openPcsc());
   };
+  // Each phase of a card check is timed locally (UX.md rule 15); durations use the monotonic clock.
+  const timings = checkTimings(() => getStore().records());
+  let pinPadShownAt: number | null = null;
+  const timed = async <T>(phase: CheckPhase, fn: () => Promise<T>): Promise<T> => {
+    const started = performance.now();
+    const value = await fn();
+    withVault(() => timings.record(phase, performance.now() - started, clock()));
+    return value;
+  };
   const counterCheck = createCounterCheck({ pcsc: cardReader, readerName: runtime.config?.cardReader ?? undefined });
   // The last card failure, for the support text (code and status word only: never personal data).
   let lastCardFailure: { code: string; statusWord: number | undefined; at: string } | null = null;
@@ -296,28 +306,44 @@ export async function createApp(options: AppOptions = {}): Promise<KaigoApp> {
       requireStaff();
       const client = await kiban();
       const challenge = await observed(() => client.cardNonce());
-      return noteCardFailure(() => counterCheck.begin(challenge));
+      const tries = await timed('card', () => noteCardFailure(() => counterCheck.begin(challenge)));
+      pinPadShownAt = performance.now();
+      return tries;
     },
     'card.submitPin': async ({ pin, confirmLastTry }) => {
       const staff = requireStaff();
+      if (pinPadShownAt !== null) {
+        const typed = performance.now() - pinPadShownAt;
+        withVault(() => timings.record('pin', typed, clock()));
+        pinPadShownAt = null;
+      }
       const { nonceId, result } = await noteCardFailure(() => counterCheck.submitPin(pin, confirmLastTry));
       const client = await kiban();
       const proof = { mode: 'pin' as const, nonceId, certificate: result.certificate, signature: result.signature! };
-      const { personKey } = await observed(() => client.submitCardProof(proof));
-      recordCardCheck(staff.staffId, result.certificate, { mode: 'PIN' });
-      return detailAfterFetch(client, personKey);
+      return timed('network', async () => {
+        const { personKey } = await observed(() => client.submitCardProof(proof));
+        recordCardCheck(staff.staffId, result.certificate, { mode: 'PIN' });
+        return detailAfterFetch(client, personKey);
+      });
     },
     'card.visual': async ({ reason }) => {
       const staff = requireStaff();
       const client = await kiban();
       const { nonceId } = await observed(() => client.cardNonce());
-      const result = await noteCardFailure(() => counterCheck.visual());
+      const result = await timed('card', () => noteCardFailure(() => counterCheck.visual()));
       const proof = { mode: 'visual' as const, nonceId, certificate: result.certificate, reason };
-      const { personKey } = await observed(() => client.submitCardProof(proof));
-      recordCardCheck(staff.staffId, result.certificate, { mode: 'VISUAL', reason: reason.toUpperCase() });
-      return detailAfterFetch(client, personKey);
+      return timed('network', async () => {
+        const { personKey } = await observed(() => client.submitCardProof(proof));
+        recordCardCheck(staff.staffId, result.certificate, { mode: 'VISUAL', reason: reason.toUpperCase() });
+        return detailAfterFetch(client, personKey);
+      });
     },
     'card.readers': () => readerStatus(),
+    'diagnostics.checkTimings': () => withVault(() => timings.weekStats(clock())) ?? [],
+    'diagnostics.reportDisplay': ({ ms }) => {
+      withVault(() => timings.record('display', ms, clock()));
+      return {};
+    },
     'support.copyInfo': async () => {
       const reader = await readerStatus();
       const failure = lastCardFailure;

@@ -10,6 +10,8 @@ import {
   CardVisualInput,
   PlaceCardInput,
   PlaceCardOutput,
+  DisplayTimingInput,
+  PhaseStatsList,
   ReaderStatus,
   SupportInfo,
 } from './card';
@@ -71,6 +73,8 @@ export const calls = {
   'card.cancel': call({ input: input({}), output: z.strictObject({}), errors: [] }),
   'card.readers': call({ input: input({}), output: ReaderStatus, errors: [] }),
   'support.copyInfo': call({ input: input({}), output: SupportInfo, errors: [] }),
+  'diagnostics.checkTimings': call({ input: input({}), output: PhaseStatsList, errors: [] }),
+  'diagnostics.reportDisplay': call({ input: DisplayTimingInput, output: z.strictObject({}), errors: [] }),
   'training.placeCard': call({ input: PlaceCardInput, output: PlaceCardOutput, errors: ['TRAINING_ONLY'] }),
   'training.mailbox': call({ input: input({}), output: z.array(TrainingMail).max(20), errors: ['TRAINING_ONLY'] }),
 } as const satisfies { [K in CallName]: CallSpec };

@@ -38,3 +38,15 @@ export type ReaderStatus = z.infer<typeof ReaderStatus>;
 
 /** Text copied for support: reader, OS, app version, last status word and error code, time — no personal data. */
 export const SupportInfo = z.strictObject({ text: z.string().max(2000) });
+
+/** The week's timing of each check phase on this PC (UX.md rule 15). */
+export const PhaseStatsList = z.array(
+  z.strictObject({
+    phase: z.enum(['card', 'pin', 'network', 'display']),
+    count: z.number().int(),
+    p50Ms: z.number().nullable(),
+    p95Ms: z.number().nullable(),
+  }),
+);
+export type PhaseStatsList = z.infer<typeof PhaseStatsList>;
+export const DisplayTimingInput = input({ ms: z.number().min(0).max(600_000) });

@@ -18,6 +18,8 @@ export const CALL_NAMES = [
   'card.cancel',
   'card.readers',
   'support.copyInfo',
+  'diagnostics.checkTimings',
+  'diagnostics.reportDisplay',
   'training.placeCard',
 ] as const;
 export const EVENT_NAMES = ['connectivity.changed'] as const;

@@ -124,6 +124,20 @@ describe('card check at the counter (training)', () => {
     expect(log).not.toMatch(/[0-9A-F]{16,}/i);
   });
 
+  it("shows the week's timing of each check phase in diagnostics", async () => {
+    await page.keyboard.press('Alt+7');
+    const table = page.getByRole('table', { name: '本人確認の所要時間' });
+    await expect.poll(() => table.count(), { timeout: 10_000 }).toBe(1);
+    const count = async (phase: string) =>
+      Number(await table.locator(`[data-phase="${phase}"] td`).nth(1).textContent());
+    expect(await count('card')).toBeGreaterThanOrEqual(4); // normal ×2, one-try-left, pinless (+ the locked read)
+    expect(await count('pin')).toBeGreaterThanOrEqual(3);
+    expect(await count('network')).toBeGreaterThanOrEqual(3);
+    expect(await count('display')).toBeGreaterThanOrEqual(3);
+    await world.shot('card-6-timings');
+    await page.keyboard.press('Alt+1');
+  });
+
   it('records each check in the audit log with the certificate serial only as a keyed hash', async () => {
     const checks = app
       .audit()

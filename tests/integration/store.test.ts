@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_MESSAGES } from '../../electron/contract/errors';
 import { KaigoError } from '../../electron/services/errors';
-import { openStore } from '../../electron/services/store';
+import { openStore, RECORDS_MIGRATIONS } from '../../electron/services/store';
 import { openVault } from '../../electron/services/vault';
 import { osKeychain } from '../../native/keychain';
 import { openEncryptedDb, SqliteOpenError } from '../../native/sqlite';
@@ -63,7 +63,7 @@ describe('store', () => {
     const s = setup();
     try {
       expect(s.store.cache().userVersion()).toBe(1);
-      expect(s.store.records().userVersion()).toBe(1);
+      expect(s.store.records().userVersion()).toBe(RECORDS_MIGRATIONS.length);
       expect(s.store.records().get('PRAGMA journal_mode')).toEqual({ journal_mode: 'wal' });
       expect(s.store.records().get('PRAGMA synchronous')).toEqual({ synchronous: 2 }); // FULL
       expect(s.store.cache().get('PRAGMA synchronous')).toEqual({ synchronous: 1 }); // NORMAL

@@ -192,3 +192,24 @@ describe('records migration 1 (outbox, paper 証, notes, audit log)', () => {
     );
   });
 });
+
+describe('records migration 2 (check timings)', () => {
+  it('keeps the rows of migration 1 and serves the weekly query from its index', () => {
+    const db = freshDb();
+    migrate(db, RECORDS_MIGRATIONS, 1);
+    const now = '2026-11-26T00:00:00Z';
+    db.run(
+      `INSERT INTO outbox (idempotency_key, kind, payload, state, created_at, updated_at) VALUES ('k', 'x', '{}', 'pending', ?, ?)`,
+      now,
+      now,
+    );
+    expect(migrate(db, RECORDS_MIGRATIONS, 2)).toEqual({ from: 1, to: 2 });
+    expect(db.all('SELECT idempotency_key FROM outbox')).toEqual([{ idempotency_key: 'k' }]);
+    db.run(`INSERT INTO check_timings (at, phase, ms) VALUES (?, 'card', 120.5)`, now);
+    expect(() => db.run(`INSERT INTO check_timings (at, phase, ms) VALUES (?, 'other', 1)`, now)).toThrow();
+    expect(() => db.run(`INSERT INTO check_timings (at, phase, ms) VALUES (?, 'pin', -1)`, now)).toThrow();
+    expect(plan(db, 'SELECT ms FROM check_timings WHERE phase = ? AND at >= ? ORDER BY ms', 'card', now)).toContain(
+      'check_timings_phase_at',
+    );
+  });
+});

@@ -51,7 +51,12 @@ export function CardCheckPanel(props: {
     setBusy(false);
     if (result.ok) {
       setTriesLeft(null);
+      const received = performance.now();
       props.onResult(result.value);
+      // The display phase (UX.md rule 15): from the answer to the frame that shows it.
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => void call('diagnostics.reportDisplay', { ms: performance.now() - received })),
+      );
     } else props.onError(result.error);
   };
   const place = async () => {

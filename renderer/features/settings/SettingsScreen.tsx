@@ -1,4 +1,5 @@
 import type { AppStatus } from '../../../electron/contract';
+import { CheckTimings } from './CheckTimings';
 
 const MODE: Record<AppStatus['mode'], string> = {
   training: '練習モード',
@@ -22,6 +23,7 @@ export function SettingsScreen({ status }: { status: AppStatus | null }) {
         <dt>キーチェーン</dt>
         <dd data-field="keychain">{status.keychain === 'available' ? '利用可能' : '利用できません'}</dd>
       </dl>
+      <CheckTimings />
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import type { Migration } from '../../migration';
 import { records001 } from './001-outbox-paper-notes-audit';
+import { records002 } from './002-check-timings';
 
 /** The records database's migrations, in order (one file each). */
-export const RECORDS_MIGRATIONS: readonly Migration[] = [records001];
+export const RECORDS_MIGRATIONS: readonly Migration[] = [records001, records002];

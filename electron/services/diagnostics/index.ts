@@ -1,0 +1,1 @@
+export { CHECK_PHASES, checkTimings, type CheckPhase, type CheckTimings, type PhaseStats } from './check-timings';
