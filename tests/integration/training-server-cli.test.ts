@@ -40,7 +40,8 @@ it('prints { url, caFile, p12File, p12Password }, serves TLS 1.3 with the issued
   const info = JSON.parse(line) as { url: string; caFile: string; p12File: string; p12Password: string };
   expect(Object.keys(info).sort()).toEqual(['caFile', 'p12File', 'p12Password', 'url']);
   expect(info.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
-  expect(stderr).toContain('練習モード');
+  // The banner goes to stderr right after the JSON line; the two pipes are read independently.
+  await waitFor('the training banner on stderr', () => stderr.includes('練習モード'), 10_000);
   // The .p12 opens with openssl 3 (modern encryption) and its password; split it into PEM for s_client.
   const pem = path.join(tmp.path, 'client.pem');
   const x = spawnSync('openssl', [
