@@ -20,7 +20,7 @@ import type { Pcsc } from '../native/pcsc';
 import { createEventHub, type EventHub } from './events';
 import { createDispatcher, type Dispatch, type Handlers } from './ipc';
 import { openAuditLog, type AuditLog } from './services/audit';
-import { resolveRuntime, type HostInfo, type Runtime } from './services/config';
+import { preferenceStore, resolveRuntime, type HostInfo, type Runtime } from './services/config';
 import { createConnectivity, type ConnectivityMachine, type FailureCause } from './services/connectivity';
 import { KaigoError } from './services/errors';
 import { silentLogger, type Logger } from './services/log';
@@ -203,7 +203,12 @@ export async function createApp(options: AppOptions = {}): Promise<KaigoApp> {
   let simulatedReader: SimulatedPcsc | null = null;
   let pcsc: Pcsc | null = null;
   const cardReader = async (): Promise<Pcsc> => {
-    if (runtime.mode === 'training') return (simulatedReader ??= createSimulatedPcsc());
+    if (runtime.mode === 'training') {
+      return (simulatedReader ??= createSimulatedPcsc([
+        'Kaigo Desk 練習用リーダー',
+        'Kaigo Desk 練習用リーダー（2台目）',
+      ]));
+    }
     return (pcsc ??= (await import('../native/pcsc')).openPcsc());
   };
   // Each phase of a card check is timed locally (UX.md rule 15); durations use the monotonic clock.
@@ -215,7 +220,10 @@ export async function createApp(options: AppOptions = {}): Promise<KaigoApp> {
     withVault(() => timings.record(phase, performance.now() - started, clock()));
     return value;
   };
-  const counterCheck = createCounterCheck({ pcsc: cardReader, readerName: runtime.config?.cardReader ?? undefined });
+  // With two readers staff pick one; the choice is remembered per user, else the installer's preset applies.
+  const preferences = preferenceStore(runtime.dataDir);
+  const preferredReader = () => preferences.read().cardReader ?? runtime.config?.cardReader ?? undefined;
+  const counterCheck = createCounterCheck({ pcsc: cardReader, readerName: preferredReader });
   // The last card failure, for the support text (code and status word only: never personal data).
   let lastCardFailure: { code: string; statusWord: number | undefined; at: string } | null = null;
   const noteCardFailure = async <T>(fn: () => Promise<T>): Promise<T> => {
@@ -231,7 +239,7 @@ export async function createApp(options: AppOptions = {}): Promise<KaigoApp> {
     try {
       const reader = await cardReader();
       const readers = reader.listReaders();
-      const wanted = runtime.config?.cardReader;
+      const wanted = preferredReader();
       const selected = wanted && readers.includes(wanted) ? wanted : (readers[0] ?? null);
       return { serviceUp: true, readers, selected, cardPresent: selected ? reader.cardPresent(selected) : false };
     } catch {
@@ -339,6 +347,12 @@ export async function createApp(options: AppOptions = {}): Promise<KaigoApp> {
       });
     },
     'card.readers': () => readerStatus(),
+    'card.selectReader': async ({ reader }) => {
+      const readers = (await readerStatus()).readers;
+      if (!readers.includes(reader)) throw new KaigoError('CARD_NO_READER', 'unknown reader');
+      preferences.update({ cardReader: reader });
+      return readerStatus();
+    },
     'diagnostics.checkTimings': () => withVault(() => timings.weekStats(clock())) ?? [],
     'diagnostics.reportDisplay': ({ ms }) => {
       withVault(() => timings.record('display', ms, clock()));
@@ -374,9 +388,9 @@ export async function createApp(options: AppOptions = {}): Promise<KaigoApp> {
       const material = issueUserAuthCard(trainingCa(), { expired: card === 'expired', now: clock() });
       training!.data.cards.enrol(material.certificate, person.personKey);
       const reader = (await cardReader()) as SimulatedPcsc;
-      const [name] = reader.listReaders();
-      reader.insert(name!, createTrainingCard(card, trainingCa(), material));
-      return { reader: name!, card };
+      const name = (await readerStatus()).selected!;
+      reader.insert(name, createTrainingCard(card, trainingCa(), material));
+      return { reader: name, card };
     },
     'training.mailbox': async (): Promise<TrainingMail[]> => {
       if (runtime.mode !== 'training') throw new KaigoError('TRAINING_ONLY');

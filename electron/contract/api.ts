@@ -13,6 +13,7 @@ import {
   DisplayTimingInput,
   PhaseStatsList,
   ReaderStatus,
+  SelectReaderInput,
   SupportInfo,
 } from './card';
 import { DeadlineRow, PersonDetail, PersonInput, SearchInput, SearchOutput } from './persons';
@@ -72,6 +73,7 @@ export const calls = {
   'card.visual': call({ input: CardVisualInput, output: PersonDetail, errors: ['CARD_NO_CARD', 'CARD_NOT_MYNUMBER'] }),
   'card.cancel': call({ input: input({}), output: z.strictObject({}), errors: [] }),
   'card.readers': call({ input: input({}), output: ReaderStatus, errors: [] }),
+  'card.selectReader': call({ input: SelectReaderInput, output: ReaderStatus, errors: ['CARD_NO_READER'] }),
   'support.copyInfo': call({ input: input({}), output: SupportInfo, errors: [] }),
   'diagnostics.checkTimings': call({ input: input({}), output: PhaseStatsList, errors: [] }),
   'diagnostics.reportDisplay': call({ input: DisplayTimingInput, output: z.strictObject({}), errors: [] }),

@@ -50,3 +50,5 @@ export const PhaseStatsList = z.array(
 );
 export type PhaseStatsList = z.infer<typeof PhaseStatsList>;
 export const DisplayTimingInput = input({ ms: z.number().min(0).max(600_000) });
+
+export const SelectReaderInput = input({ reader: z.string().min(1).max(200) });

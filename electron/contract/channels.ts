@@ -17,6 +17,7 @@ export const CALL_NAMES = [
   'card.visual',
   'card.cancel',
   'card.readers',
+  'card.selectReader',
   'support.copyInfo',
   'diagnostics.checkTimings',
   'diagnostics.reportDisplay',

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KaigoApp } from '../../electron/app';
@@ -96,7 +98,9 @@ describe('card check at the counter (training)', () => {
   });
 
   it('shows the reader and copies support info with the last error code and no personal data', async () => {
-    await expect.poll(() => page.getByText(/カードリーダー: Kaigo Desk 練習用リーダー/).count()).toBe(1);
+    await expect
+      .poll(() => page.getByLabel('カードリーダー', { exact: true }).inputValue())
+      .toBe('Kaigo Desk 練習用リーダー');
     await page.getByRole('button', { name: 'サポート用情報をコピー' }).click();
     await expect.poll(() => copied.length).toBe(1);
     const text = copied[0]!;
@@ -138,12 +142,26 @@ describe('card check at the counter (training)', () => {
     await page.keyboard.press('Alt+1');
   });
 
+  it('lets staff pick the second reader, remembers it for this user, and checks the card placed there', async () => {
+    await page.getByLabel('カードリーダー', { exact: true }).selectOption('Kaigo Desk 練習用リーダー（2台目）');
+    await expect
+      .poll(() => app.dispatch('card.readers', { url: 'app://kaigo/index.html', isMainFrame: true }, {}))
+      .toMatchObject({ ok: true, value: { selected: 'Kaigo Desk 練習用リーダー（2台目）' } });
+    await place('normal');
+    await readCard();
+    await expect.poll(() => page.getByText(/残り 3 回/).count()).toBe(1);
+    await enterPin('1234');
+    await expect.poll(() => state().getAttribute('data-state'), { timeout: 10_000 }).toBe('valid');
+    const prefs = JSON.parse(fs.readFileSync(path.join(app.runtime.dataDir, 'preferences.json'), 'utf8'));
+    expect(prefs).toEqual({ cardReader: 'Kaigo Desk 練習用リーダー（2台目）' });
+  });
+
   it('records each check in the audit log with the certificate serial only as a keyed hash', async () => {
     const checks = app
       .audit()
       .rows()
       .filter((r) => r.action === 'card-check');
-    expect(checks.map((r) => JSON.parse(r.detail!).mode)).toEqual(['PIN', 'PIN', 'VISUAL']);
+    expect(checks.map((r) => JSON.parse(r.detail!).mode)).toEqual(['PIN', 'PIN', 'VISUAL', 'PIN']);
     for (const row of checks) expect(row.subject).toMatch(/^certificate:[0-9a-f]{64}$/);
     expect(app.audit().verify()).toMatchObject({ kind: 'ok' });
   });

@@ -25,8 +25,8 @@ function deferred<T>(): Deferred<T> {
 
 export interface CounterCheckOptions {
   pcsc: () => Promise<Pcsc>;
-  /** The reader chosen by configuration, if any. */
-  readerName?: string;
+  /** The reader chosen by the user or the configuration, if any (asked at each check: it may change). */
+  readerName?: () => string | undefined;
 }
 
 interface Pending {
@@ -51,7 +51,7 @@ export function createCounterCheck(options: CounterCheckOptions): CounterCheck {
 
   const open = async () => {
     const pcsc = await options.pcsc();
-    const { reader } = chooseReader(pcsc, options.readerName);
+    const { reader } = chooseReader(pcsc, options.readerName?.());
     return openCardSession(pcsc, reader);
   };
 

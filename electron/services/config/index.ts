@@ -2,3 +2,4 @@ export { machineConfigPath, trainingDataDir, userConfigPath, userDataDir, type H
 export { PROVISIONED_MARKER, resolveRuntime, type Runtime } from './runtime';
 export { Configuration, OfficeProfile, validateConfiguration, type ConfigProblem } from './schema';
 export { checkOfficeNumber, officeNumberCheckDigit } from './office-number';
+export { preferenceStore, type PreferenceStore, type Preferences } from './preferences';

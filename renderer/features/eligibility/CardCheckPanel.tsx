@@ -98,7 +98,7 @@ export function CardCheckPanel(props: {
     <section className="card-check" aria-labelledby="card-check-heading" aria-busy={busy}>
       <h2 id="card-check-heading">マイナンバーカードで本人確認</h2>
       <p>カードをカードリーダーに置いてください。確認が終わるまで動かさないでください。</p>
-      <ReaderStatusLine status={reader} />
+      <ReaderStatusLine status={reader} onChange={setReader} />
       {props.training && (
         <div className="inline-form training-reader">
           <label htmlFor={ids.card}>練習用カード</label>
