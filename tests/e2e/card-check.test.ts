@@ -86,6 +86,10 @@ describe('card check at the counter (training)', () => {
     await expect.poll(() => page.getByRole('alert').textContent(), { timeout: 10_000 }).toContain('CARD_PIN_LOCKED');
     expect(await page.getByRole('button', { name: '数字 1' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'カードの顔写真と本人を目視で確認した' }).isEnabled()).toBe(true);
+    // The municipal reset guidance, printable on its own.
+    expect(await page.getByRole('complementary', { name: /ロック解除/ }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'この案内を印刷' }).count()).toBe(1);
+    await world.shot('card-5-locked');
   });
 
   it('checks a PIN-less card visually with a reason', async () => {

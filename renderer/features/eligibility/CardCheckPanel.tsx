@@ -3,6 +3,7 @@ import type { KaigoErrorInfo, PersonDetail, ReaderStatus } from '../../../electr
 import { VISUAL_REASON_LABELS } from '../../../electron/contract';
 import { call } from '../../api';
 import { PinPad } from './PinPad';
+import { LockedCardNote } from './LockedCardNote';
 import { ReaderStatusLine } from './ReaderStatusLine';
 
 type Reason = keyof typeof VISUAL_REASON_LABELS;
@@ -31,6 +32,7 @@ export function CardCheckPanel(props: {
   const [confirmed, setConfirmed] = useState(false);
   const [reason, setReason] = useState<Reason>('face-card');
   const [busy, setBusy] = useState(false);
+  const [locked, setLocked] = useState(false);
   const ids = { card: useId(), reason: useId(), confirm: useId() };
   const [reader, setReader] = useState<ReaderStatus | null>(null);
   const refreshReader = useCallback(async () => {
@@ -72,6 +74,7 @@ export function CardCheckPanel(props: {
     setConfirmed(false);
     const result = await call('card.begin', {});
     setBusy(false);
+    setLocked(!result.ok && result.error.code === 'CARD_PIN_LOCKED');
     void refreshReader();
     if (result.ok) setTriesLeft(result.value.triesLeft);
     else {
@@ -83,6 +86,7 @@ export function CardCheckPanel(props: {
     setBusy(true);
     props.onError(null);
     const result = await call('card.submitPin', { pin, confirmLastTry: confirmed });
+    setLocked(!result.ok && result.error.code === 'CARD_PIN_LOCKED');
     if (!result.ok) setTriesLeft(null); // the card was reset: read it again for the next try
     finish(result);
   };
@@ -115,6 +119,7 @@ export function CardCheckPanel(props: {
           {placed && <span role="status">カードを置きました。</span>}
         </div>
       )}
+      {locked && <LockedCardNote />}
       <div className="card-ways">
         <div className="pin-way">
           {triesLeft === null ? (

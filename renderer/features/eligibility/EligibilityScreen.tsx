@@ -32,7 +32,16 @@ export function EligibilityScreen({ training }: { training: boolean }) {
 
   return (
     <div className="eligibility-screen">
-      <CardCheckPanel training={training} onResult={setDetail} onError={setError} />
+      <CardCheckPanel
+        training={training}
+        onResult={setDetail}
+        onError={(e) => {
+          // A new step starts (e === null) or fails: the previous person's result must not stay on screen.
+          setDetail(null);
+          setError(e);
+        }}
+      />
+      {error && <ErrorNotice error={error} />}
       <h2>番号で照会</h2>
       <form onSubmit={(e) => void onSubmit(e)} className="inline-form" aria-busy={busy}>
         <label htmlFor={ids.insurer}>保険者番号（6桁）</label>
@@ -63,7 +72,6 @@ export function EligibilityScreen({ training }: { training: boolean }) {
           介護WEBサービスに照会しています…
         </p>
       )}
-      {error && <ErrorNotice error={error} />}
       {detail && <PersonDetailView detail={detail} />}
     </div>
   );
