@@ -2,7 +2,13 @@ import { X509Certificate } from 'node:crypto';
 import os from 'node:os';
 import type { AppStatus, ReaderStatus, SessionView, TrainingMail } from './contract';
 import { openBackend, type Backend } from './backend';
-import { createSession, OfflineUnlock, type PreparedVerifier, type Session } from './services/session';
+import {
+  createSession,
+  OfflineUnlock,
+  type OfflineGrant,
+  type PreparedVerifier,
+  type Session,
+} from './services/session';
 import { TRAINING_STAFF, type TrainingServer } from './training/server';
 import { searchPersons } from './services/cache';
 import { createKibanClient } from './services/kiban';
@@ -124,8 +130,10 @@ export async function createApp(options: AppOptions = {}): Promise<KaigoApp> {
     const b = await getBackend();
     return (session ??= createSession({ baseUrl: b.baseUrl, tls: b.tls, clock, log }));
   };
+  // One instance, so its failure counter (pause after repeated wrong passwords) spans attempts.
+  let offlineUnlock: OfflineUnlock | null = null;
   const offline = () =>
-    new OfflineUnlock({
+    (offlineUnlock ??= new OfflineUnlock({
       store: getVault(),
       clock,
       offlineHours: runtime.config?.offlineUnlockHours ?? 72,
@@ -135,7 +143,9 @@ export async function createApp(options: AppOptions = {}): Promise<KaigoApp> {
           action: 'offline-unlock',
           detail: { outcome: e.outcome.toUpperCase() },
         }),
-    });
+    }));
+  /** A read-only offline unlock while the service cannot be reached (DESIGN.md §4). */
+  let offlineGrant: OfflineGrant | null = null;
   /**
    * The vault-backed parts of a login (offline verifier, audit row). In training mode a PC without a keychain can
    * still practise the login; with a configuration the keychain is required (KEYCHAIN_UNAVAILABLE).
@@ -175,20 +185,29 @@ export async function createApp(options: AppOptions = {}): Promise<KaigoApp> {
   };
   const sessionView = (): SessionView => {
     const state = session?.state();
+    const offlineNow = offlineGrant && state?.phase !== 'logged-in' ? offlineGrant : null;
     return {
-      phase: state?.phase ?? 'logged-out',
-      staff: state?.tokens?.staff ?? null,
+      phase: offlineNow ? 'offline-read-only' : (state?.phase ?? 'logged-out'),
+      staff: offlineNow ? offlineNow.staff : (state?.tokens?.staff ?? null),
       otpSentTo: state?.otpSentTo ?? null,
       otpExpiresAt: state?.otpExpiresAt ?? null,
-      loginExpiresAt: state?.tokens?.refreshExpiresAt ?? null,
+      loginExpiresAt: offlineNow ? offlineNow.validUntil : (state?.tokens?.refreshExpiresAt ?? null),
     };
   };
 
   /** Data calls need a logged-in staff member; every view is attributed to them in the audit log. */
-  const requireStaff = () => {
+  /** Online login: needed for anything that talks to the service or sends. */
+  const requireOnlineStaff = () => {
     const staff = session?.state().tokens?.staff;
     if (!staff || session?.state().phase !== 'logged-in') throw new KaigoError('SESSION_LOGIN_REQUIRED');
     return staff;
+  };
+  /** Reading cached data: an online login, or an offline unlock that has not run out. */
+  const requireStaff = () => {
+    if (session?.state().phase === 'logged-in') return requireOnlineStaff();
+    if (offlineGrant && clock().getTime() < Date.parse(offlineGrant.validUntil)) return offlineGrant.staff;
+    offlineGrant = null;
+    throw new KaigoError('SESSION_LOGIN_REQUIRED');
   };
   const freshnessHours = runtime.config?.freshnessHours ?? 24;
   const kiban = async () =>
@@ -280,6 +299,7 @@ export async function createApp(options: AppOptions = {}): Promise<KaigoApp> {
     'session.submitOtp': async ({ code }) => {
       const s = await getSession();
       const tokens = await observed(() => s.submitOtp(code));
+      offlineGrant = null;
       const verifier = pendingVerifier;
       pendingVerifier = null;
       withVault(() => {
@@ -288,7 +308,14 @@ export async function createApp(options: AppOptions = {}): Promise<KaigoApp> {
       });
       return sessionView();
     },
+    'session.unlockOffline': ({ staffId, password }) => {
+      // Only while the service cannot be reached (DESIGN.md §4); otherwise staff log in online.
+      if (!connectivity.receptionShouldQueue()) throw new KaigoError('SESSION_ONLINE_AVAILABLE');
+      offlineGrant = offline().unlock(staffId, password);
+      return sessionView();
+    },
     'session.logout': async () => {
+      offlineGrant = null;
       await session?.logout();
       return sessionView();
     },
@@ -305,13 +332,13 @@ export async function createApp(options: AppOptions = {}): Promise<KaigoApp> {
       return detail;
     },
     'eligibility.fetch': async ({ personKey }) => {
-      const staff = requireStaff();
+      const staff = requireOnlineStaff();
       const detail = await detailAfterFetch(await kiban(), personKey);
       getAudit().record({ staffId: staff.staffId, action: 'view', subject: { kind: 'person', value: personKey } });
       return detail;
     },
     'card.begin': async () => {
-      requireStaff();
+      requireOnlineStaff();
       const client = await kiban();
       const challenge = await observed(() => client.cardNonce());
       const tries = await timed('card', () => noteCardFailure(() => counterCheck.begin(challenge)));
@@ -319,7 +346,7 @@ export async function createApp(options: AppOptions = {}): Promise<KaigoApp> {
       return tries;
     },
     'card.submitPin': async ({ pin, confirmLastTry }) => {
-      const staff = requireStaff();
+      const staff = requireOnlineStaff();
       if (pinPadShownAt !== null) {
         const typed = performance.now() - pinPadShownAt;
         withVault(() => timings.record('pin', typed, clock()));
@@ -335,7 +362,7 @@ export async function createApp(options: AppOptions = {}): Promise<KaigoApp> {
       });
     },
     'card.visual': async ({ reason }) => {
-      const staff = requireStaff();
+      const staff = requireOnlineStaff();
       const client = await kiban();
       const { nonceId } = await observed(() => client.cardNonce());
       const result = await timed('card', () => noteCardFailure(() => counterCheck.visual()));

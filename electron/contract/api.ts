@@ -43,6 +43,11 @@ export const calls = {
     output: SessionView,
     errors: ['SESSION_OTP_WRONG', 'SESSION_OTP_EXPIRED', 'SESSION_LOCKED_OUT'],
   }),
+  'session.unlockOffline': call({
+    input: LoginInput,
+    output: SessionView,
+    errors: ['SESSION_OFFLINE_REFUSED', 'SESSION_OFFLINE_EXPIRED', 'SESSION_OFFLINE_THROTTLED'],
+  }),
   'session.logout': call({ input: input({}), output: SessionView, errors: [] }),
   'persons.search': call({ input: SearchInput, output: SearchOutput, errors: ['SESSION_LOGIN_REQUIRED'] }),
   'persons.get': call({

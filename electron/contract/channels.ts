@@ -6,6 +6,7 @@ export const CALL_NAMES = [
   'session.state',
   'session.login',
   'session.submitOtp',
+  'session.unlockOffline',
   'session.logout',
   'training.mailbox',
   'persons.search',

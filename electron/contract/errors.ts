@@ -128,6 +128,7 @@ export const ERROR_MESSAGES = {
   KIBAN_CARD_CHECK_EXPIRED: '本人確認の有効時間が過ぎました。カードを置いたまま、もう一度確認してください。',
   KIBAN_CARD_NOT_RECOGNISED:
     'このカードの電子証明書を介護WEBサービスで確認できませんでした。目視での確認か紙の証で受け付けてください。',
+  SESSION_ONLINE_AVAILABLE: '介護WEBサービスに接続できます。オフラインではなく、通常のログインをしてください。',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -5,11 +5,12 @@ import { input, text } from './limits';
 // sees only the phase, who is logged in, and where the code was sent (masked).
 
 export const SessionView = z.strictObject({
-  phase: z.enum(['logged-out', 'otp-pending', 'logged-in']),
+  /** offline-read-only: unlocked with ID + password while the service cannot be reached (cached data only). */
+  phase: z.enum(['logged-out', 'otp-pending', 'logged-in', 'offline-read-only']),
   staff: z.strictObject({ staffId: z.string(), jobType: z.string(), officeNumber: z.string() }).nullable(),
   otpSentTo: z.string().nullable(),
   otpExpiresAt: z.string().nullable(),
-  /** When the online login ends (8 h after login); a new full login is needed after it. */
+  /** When the online login ends (8 h after login), or the offline unlock (hours after the last online login). */
   loginExpiresAt: z.string().nullable(),
 });
 export type SessionView = z.infer<typeof SessionView>;

@@ -31,7 +31,8 @@ function useHashRoute(): [RouteId, (id: RouteId) => void] {
 export function Shell() {
   const { status, error, refresh, listen } = useStatus();
   const session = useSession();
-  const loggedIn = session.view?.phase === 'logged-in';
+  const loggedIn = session.view?.phase === 'logged-in' || session.view?.phase === 'offline-read-only';
+  const readOnly = session.view?.phase === 'offline-read-only';
   const refreshSession = session.refresh;
   const [route, go] = useHashRoute();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -82,7 +83,10 @@ export function Shell() {
         </div>
         {loggedIn && session.view?.staff && (
           <div className="staff" aria-label="ログイン中の職員">
-            <span>{session.view.staff.staffId}</span>
+            <span>
+              {session.view.staff.staffId}
+              {readOnly && '（オフライン・閲覧のみ）'}
+            </span>
             <button type="button" className="header-button" onClick={() => void session.logout()}>
               ログアウト
             </button>

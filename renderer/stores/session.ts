@@ -13,6 +13,7 @@ interface SessionState {
   refresh(): Promise<void>;
   login(staffId: string, password: string): Promise<void>;
   submitOtp(code: string): Promise<void>;
+  unlockOffline(staffId: string, password: string): Promise<void>;
   logout(): Promise<void>;
   loadMailbox(): Promise<void>;
 }
@@ -31,6 +32,7 @@ export const useSession = create<SessionState>()((set) => {
     refresh: () => run(() => call('session.state', {})),
     login: (staffId, password) => run(() => call('session.login', { staffId, password })),
     submitOtp: (code) => run(() => call('session.submitOtp', { code })),
+    unlockOffline: (staffId, password) => run(() => call('session.unlockOffline', { staffId, password })),
     logout: () => run(() => call('session.logout', {})),
     async loadMailbox() {
       const result = await call('training.mailbox', {});

@@ -20,14 +20,21 @@ export function testHost(env: Record<string, string | undefined> = {}): { host: 
   };
 }
 
-export async function createTestApp(options: AppOptions = {}): Promise<{ app: KaigoApp; remove(): Promise<void> }> {
-  const t = testHost();
+/**
+ * A real app on a fresh test host; with `host`, on that host instead (e.g. a restart on the same data folder),
+ * which the caller then removes.
+ */
+export async function createTestApp(
+  options: AppOptions = {},
+  host?: ReturnType<typeof testHost>,
+): Promise<{ app: KaigoApp; remove(): Promise<void> }> {
+  const t = host ?? testHost();
   const app = await createApp({ host: t.host, ...options });
   return {
     app,
     async remove() {
       await app.close();
-      t.remove();
+      if (!host) t.remove();
     },
   };
 }

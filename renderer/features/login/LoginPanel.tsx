@@ -3,9 +3,19 @@ import { japanStamp } from '../../../electron/contract';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useSession } from '../../stores/session';
 
-/** Staff login: ID + password, then the one-time password (DOMAIN.md §3.2). */
+// The service could not be reached (or an offline unlock was just refused): offer the offline unlock.
+const OFFLINE_CAUSES = new Set([
+  'SESSION_UNREACHABLE',
+  'SESSION_TIMEOUT',
+  'SESSION_TLS_FAILED',
+  'SESSION_BAD_RESPONSE',
+  'SESSION_OFFLINE_REFUSED',
+  'SESSION_OFFLINE_THROTTLED',
+]);
+
+/** Staff login: ID + password, then the one-time password (DOMAIN.md §3.2); offline unlock when unreachable. */
 export function LoginPanel({ training }: { training: boolean }) {
-  const { view, busy, error, login, submitOtp, mailbox, loadMailbox } = useSession();
+  const { view, busy, error, login, submitOtp, unlockOffline, mailbox, loadMailbox } = useSession();
   const [staffId, setStaffId] = useState('');
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
@@ -18,8 +28,11 @@ export function LoginPanel({ training }: { training: boolean }) {
 
   const onLogin = (e: FormEvent) => {
     e.preventDefault();
-    void login(staffId.trim(), password).then(() => setPassword(''));
+    void login(staffId.trim(), password);
   };
+  // When the service cannot be reached, the same ID and password open the cached data read-only (DESIGN.md §4).
+  const unreachable = error !== null && OFFLINE_CAUSES.has(error.code);
+  const onOffline = () => void unlockOffline(staffId.trim(), password).then(() => setPassword(''));
   const onCode = (e: FormEvent) => {
     e.preventDefault();
     void submitOtp(code.trim()).then(() => setCode(''));
@@ -54,6 +67,11 @@ export function LoginPanel({ training }: { training: boolean }) {
           <button type="submit" disabled={busy}>
             {busy ? '確認中…' : '次へ（ワンタイムパスワードを送信）'}
           </button>
+          {unreachable && (
+            <button type="button" className="secondary" disabled={busy || !password} onClick={onOffline}>
+              オフラインで開く（保存済みの情報を閲覧のみ）
+            </button>
+          )}
         </form>
       ) : (
         <form onSubmit={onCode} aria-busy={busy}>
