@@ -75,6 +75,11 @@ describe('offline after an outage', () => {
       /最終確認: \d{4}-\d{2}-\d{2} \d{2}:\d{2}/,
     );
     await world!.shot('offline-person');
+    // The deadlines tracker reads the same cache offline.
+    await page.keyboard.press('Alt+4');
+    const tracker = page.getByRole('table', { name: '期限の一覧' }).or(page.getByText('急ぎの期限はありません。'));
+    await expect.poll(() => tracker.count(), { timeout: 10_000 }).toBe(1);
+    expect(await page.getByRole('alert').count()).toBe(0);
     const outcomes = app
       .audit()
       .rows()
