@@ -63,36 +63,40 @@ export function buildDeadlines(
     if (urgency) items.push({ kind, personKey, dueDate, daysLeft: daysBetween(today, dueDate), urgency, action });
   };
 
+  /** Overdue once passed, then urgent and soon within the given windows (days), else not listed. */
+  const byWindow = (dueDate: string, urgentDays: number, soonDays: number): Urgency | null => {
+    const left = daysBetween(today, dueDate);
+    return left < 0 ? 'overdue' : left <= urgentDays ? 'urgent' : left <= soonDays ? 'soon' : null;
+  };
+
   for (const p of persons) {
     if (p.certificationEnd && !p.applying) {
-      const left = daysBetween(today, p.certificationEnd);
+      const urgency = byWindow(p.certificationEnd, 30, 60);
       add(
         'certification-end',
         p.personKey,
         p.certificationEnd,
-        left < 0 ? 'overdue' : left <= 30 ? 'urgent' : left <= 60 ? 'soon' : null,
-        left < 0
+        urgency,
+        urgency === 'overdue'
           ? '認定有効期間が終了しています。更新申請の状況を保険者に確認してください。'
           : '更新申請の時期です（終了日の60日前から申請できます）。',
       );
     }
     if (p.burdenRatioEnd) {
-      const left = daysBetween(today, p.burdenRatioEnd);
       add(
         'burden-ratio-end',
         p.personKey,
         p.burdenRatioEnd,
-        left < 0 ? 'overdue' : left <= 14 ? 'urgent' : left <= 30 ? 'soon' : null,
+        byWindow(p.burdenRatioEnd, 14, 30),
         '8月1日からの新しい負担割合証を確認してください。',
       );
     }
     if (p.burdenLimitEnd) {
-      const left = daysBetween(today, p.burdenLimitEnd);
       add(
         'burden-limit-end',
         p.personKey,
         p.burdenLimitEnd,
-        left < 0 ? 'overdue' : left <= 14 ? 'urgent' : left <= 30 ? 'soon' : null,
+        byWindow(p.burdenLimitEnd, 14, 30),
         '負担限度額認定証の更新申請（毎年）を案内してください。',
       );
     }
@@ -109,12 +113,11 @@ export function buildDeadlines(
     }
   }
   if (office.certificateNotAfter) {
-    const left = daysBetween(today, office.certificateNotAfter);
     add(
       'office-certificate',
       null,
       office.certificateNotAfter,
-      left < 0 ? 'overdue' : left <= 14 ? 'urgent' : left <= 90 ? 'soon' : null,
+      byWindow(office.certificateNotAfter, 14, 90),
       '事業所のクライアント証明書を電子請求受付システムで更新し、取り込み直してください。',
     );
   }

@@ -28,7 +28,10 @@ export function LoginPanel({ training }: { training: boolean }) {
 
   const onLogin = (e: FormEvent) => {
     e.preventDefault();
-    void login(staffId.trim(), password);
+    // The password stays only while it may still be needed for an offline unlock (the service was unreachable).
+    void login(staffId.trim(), password).then(() => {
+      if (useSession.getState().error === null) setPassword('');
+    });
   };
   // When the service cannot be reached, the same ID and password open the cached data read-only (DESIGN.md §4).
   const unreachable = error !== null && OFFLINE_CAUSES.has(error.code);
