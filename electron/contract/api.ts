@@ -18,7 +18,7 @@ import {
 } from './card';
 import { DeadlineRow, PersonDetail, PersonInput, SearchInput, SearchOutput } from './persons';
 
-// The whole API between renderer and main, in one place. Adding a call = one entry here + one handler in app.ts.
+// The whole API between renderer and main, in one place. Adding a call = one entry here + one handler in electron/handlers/<feature>.ts.
 // preload.ts and ipc.ts are derived from this table; nothing else names a channel.
 
 interface CallSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {

@@ -1,0 +1,250 @@
+import os from 'node:os';
+import type { AppStatus } from '../contract';
+import { openBackend, type Backend } from '../backend';
+import { createSession, OfflineUnlock, type OfflineGrant, type Session, type Staff } from '../services/session';
+import { createKibanClient, type KibanClient } from '../services/kiban';
+import type { Pcsc } from '../../native/pcsc';
+import type { Keychain } from '../../native/keychain';
+import { createSimulatedPcsc, type SimulatedPcsc } from '../training/virtual-card';
+import { createEventHub, type EventHub } from '../events';
+import { openAuditLog, type AuditLog } from '../services/audit';
+import { preferenceStore, resolveRuntime, type HostInfo, type PreferenceStore, type Runtime } from '../services/config';
+import { createConnectivity, type ConnectivityMachine, type FailureCause } from '../services/connectivity';
+import { KaigoError } from '../services/errors';
+import { silentLogger, type Logger } from '../services/log';
+import { openStore, type Store } from '../services/store';
+import { openVault, type Vault } from '../services/vault';
+import { APP_VERSION } from '../version';
+
+// What every handler group shares: the runtime, the lazily opened services, the session with the service and who is
+// logged in. Built once per app by app.ts; each file next to this one turns it into the handlers of one feature.
+
+export interface AppOptions {
+  host?: HostInfo;
+  version?: string;
+  /** The clock; business dates derive from it in Japan time (contract/time.ts). */
+  clock?: () => Date;
+  log?: Logger;
+  /** Keychain factory; defaults to the OS keychain, loaded only when first needed. */
+  keychain?: () => Keychain;
+  /** Writes text to the OS clipboard (Electron's clipboard in the app; a recorder in tests). */
+  clipboard?: (text: string) => void;
+}
+
+export interface AppContext {
+  readonly runtime: Runtime;
+  readonly host: HostInfo;
+  readonly version: string;
+  readonly clock: () => Date;
+  readonly log: Logger;
+  readonly events: EventHub;
+  readonly connectivity: ConnectivityMachine;
+  readonly keychain: Keychain;
+  readonly preferences: PreferenceStore;
+  readonly clipboard: ((text: string) => void) | undefined;
+  readonly freshnessHours: number;
+  getStatus(): AppStatus;
+  /** Opened on first use; throw KaigoError (KEYCHAIN_UNAVAILABLE, CONFIG_INVALID, STORE_*) when they cannot open. */
+  vault(): Vault;
+  store(): Store;
+  audit(): AuditLog;
+  /**
+   * Runs a vault-backed side task (offline verifier, audit row, timings). In training mode a PC without a keychain
+   * can still practise; with a configuration the keychain is required (KEYCHAIN_UNAVAILABLE).
+   */
+  withVault<T>(fn: () => T): T | null;
+  backend(): Promise<Backend>;
+  session(): Promise<Session>;
+  /** The session if one was opened, without opening it. */
+  openedSession(): Session | null;
+  /** Every exchange with the service tells the connectivity machine what happened (DESIGN.md §5). */
+  observed<T>(fn: () => Promise<T>): Promise<T>;
+  kiban(): Promise<KibanClient>;
+  offlineUnlock(): OfflineUnlock;
+  /** A read-only offline unlock while the service cannot be reached (DESIGN.md §4). */
+  offlineGrant: OfflineGrant | null;
+  /** Online login: needed for anything that talks to the service or sends. */
+  requireOnlineStaff(): Staff;
+  /** Reading cached data: an online login, or an offline unlock that has not run out. */
+  requireStaff(): Staff;
+  /** The card reader: simulated in 練習モード, PC/SC otherwise (loaded on first use). */
+  cardReader(): Promise<Pcsc>;
+  preferredReader(): string | undefined;
+  /** Closes everything opened so far. */
+  close(): Promise<void>;
+}
+
+export function currentHost(): HostInfo {
+  return { platform: process.platform, env: process.env, homeDir: os.homedir() };
+}
+
+async function loadOsKeychain(): Promise<Keychain> {
+  const { osKeychain } = await import('../../native/keychain');
+  return osKeychain();
+}
+
+// Failures that mean the service could not be reached; any other refusal is still an answer from a reachable service.
+const FAILURE_CAUSE: Partial<Record<string, FailureCause>> = {
+  SESSION_UNREACHABLE: 'network',
+  SESSION_TIMEOUT: 'timeout',
+  SESSION_TLS_FAILED: 'tls',
+  SESSION_CLIENT_CERT_REFUSED: 'certificate',
+  SESSION_SERVER_UNTRUSTED: 'certificate',
+  SESSION_BAD_RESPONSE: 'server',
+};
+
+export async function createAppContext(options: AppOptions = {}): Promise<AppContext> {
+  const host = options.host ?? currentHost();
+  const clock = options.clock ?? (() => new Date());
+  const log = options.log ?? silentLogger;
+  const version = options.version ?? APP_VERSION;
+  const runtime = resolveRuntime(host);
+  const events = createEventHub();
+  const keychain = options.keychain ? options.keychain() : await loadOsKeychain();
+  // Fed by the session's requests; every change reaches the window through the contract event.
+  const connectivity = createConnectivity({
+    clock,
+    onChange: ({ connectivity: state, since }) => events.emit('connectivity.changed', { connectivity: state, since }),
+  });
+
+  const keychainState = (): AppStatus['keychain'] => {
+    try {
+      keychain.getSecret('kaigo-desk.probe', 'probe');
+      return 'available';
+    } catch {
+      return 'unavailable';
+    }
+  };
+
+  let vault: Vault | null = null;
+  let store: Store | null = null;
+  let audit: AuditLog | null = null;
+  const getVault = (): Vault => {
+    if (runtime.mode === 'misconfigured') throw new KaigoError('CONFIG_INVALID', 'no vault while misconfigured');
+    return (vault ??= openVault({ dataDir: runtime.dataDir, mode: runtime.mode, keychain }));
+  };
+  const getStore = (): Store => (store ??= openStore({ dataDir: runtime.dataDir, vault: getVault(), log }));
+  const getAudit = (): AuditLog =>
+    (audit ??= openAuditLog({ records: getStore().records(), vault: getVault(), clock, log }));
+
+  let backend: Promise<Backend> | null = null;
+  let session: Session | null = null;
+  const getBackend = () => (backend ??= openBackend(runtime, clock));
+  const getSession = async (): Promise<Session> => {
+    if (session) return session;
+    const b = await getBackend();
+    return (session ??= createSession({ baseUrl: b.baseUrl, tls: b.tls, clock, log }));
+  };
+  // One instance, so its failure counter (pause after repeated wrong passwords) spans attempts.
+  let offlineUnlock: OfflineUnlock | null = null;
+
+  let simulatedReader: SimulatedPcsc | null = null;
+  let pcsc: Pcsc | null = null;
+  const preferences = preferenceStore(runtime.dataDir);
+
+  const ctx: AppContext = {
+    runtime,
+    host,
+    version,
+    clock,
+    log,
+    events,
+    connectivity,
+    keychain,
+    preferences,
+    clipboard: options.clipboard,
+    freshnessHours: runtime.config?.freshnessHours ?? 24,
+    getStatus: () => ({
+      version,
+      mode: runtime.mode,
+      dataDir: runtime.dataDir,
+      connectivity: connectivity.snapshot().connectivity,
+      keychain: keychainState(),
+      officeName: runtime.mode === 'training' ? '練習用事業所' : (runtime.config?.offices[0]?.name ?? null),
+      configProblems: runtime.problems,
+      now: clock().toISOString(),
+    }),
+    vault: getVault,
+    store: getStore,
+    audit: getAudit,
+    withVault<T>(fn: () => T): T | null {
+      try {
+        return fn();
+      } catch (err) {
+        if (runtime.mode === 'training' && err instanceof KaigoError && err.code === 'KEYCHAIN_UNAVAILABLE') {
+          log.warn('session.no-keychain', { mode: runtime.mode });
+          return null;
+        }
+        throw err;
+      }
+    },
+    backend: getBackend,
+    session: getSession,
+    openedSession: () => session,
+    async observed<T>(fn: () => Promise<T>): Promise<T> {
+      const started = Date.now();
+      try {
+        const value = await fn();
+        connectivity.observe({ kind: 'success', latencyMs: Date.now() - started });
+        return value;
+      } catch (err) {
+        const cause = err instanceof KaigoError ? FAILURE_CAUSE[err.code] : undefined;
+        connectivity.observe(cause ? { kind: 'failure', cause } : { kind: 'success', latencyMs: Date.now() - started });
+        throw err;
+      }
+    },
+    kiban: async () =>
+      createKibanClient({
+        session: await getSession(),
+        cache: () => getStore().cache(),
+        source: runtime.mode === 'training' ? 'training' : 'api',
+      }),
+    offlineUnlock: () =>
+      (offlineUnlock ??= new OfflineUnlock({
+        store: getVault(),
+        clock,
+        offlineHours: runtime.config?.offlineUnlockHours ?? 72,
+        audit: (e) =>
+          getAudit().record({
+            staffId: e.staffId,
+            action: 'offline-unlock',
+            detail: { outcome: e.outcome.toUpperCase() },
+          }),
+      })),
+    offlineGrant: null,
+    requireOnlineStaff() {
+      const staff = session?.state().tokens?.staff;
+      if (!staff || session?.state().phase !== 'logged-in') throw new KaigoError('SESSION_LOGIN_REQUIRED');
+      return staff;
+    },
+    requireStaff() {
+      if (session?.state().phase === 'logged-in') return ctx.requireOnlineStaff();
+      const grant = ctx.offlineGrant;
+      if (grant && clock().getTime() < Date.parse(grant.validUntil)) return grant.staff;
+      ctx.offlineGrant = null;
+      throw new KaigoError('SESSION_LOGIN_REQUIRED');
+    },
+    // In 練習モード a simulated reader in this process (training cards are placed on it from the screen).
+    cardReader: async (): Promise<Pcsc> => {
+      if (runtime.mode === 'training') {
+        return (simulatedReader ??= createSimulatedPcsc([
+          'Kaigo Desk 練習用リーダー',
+          'Kaigo Desk 練習用リーダー（2台目）',
+        ]));
+      }
+      return (pcsc ??= (await import('../../native/pcsc')).openPcsc());
+    },
+    // With two readers staff pick one; the choice is remembered per user, else the installer's preset applies.
+    preferredReader: () => preferences.read().cardReader ?? runtime.config?.cardReader ?? undefined,
+    async close() {
+      await session?.close();
+      if (backend) await (await backend.catch(() => null))?.close();
+      session = null;
+      backend = null;
+      store?.close();
+      vault?.close();
+      store = vault = audit = null;
+    },
+  };
+  return ctx;
+}
