@@ -10,8 +10,16 @@ import type { Vault } from './services/vault';
 import { createAppContext, type AppOptions } from './handlers/context';
 import { sessionHandlers } from './handlers/session';
 import { eligibilityHandlers } from './handlers/eligibility';
+import { outageListHandlers } from './handlers/outage-lists';
+import { paperHandlers } from './handlers/paper';
+import { personTabHandlers } from './handlers/person-tabs';
 import { cardHandlers } from './handlers/card';
 import { trainingHandlers } from './handlers/training';
+import { certificateHandlers } from './handlers/certificate';
+import { receptionFeature } from './handlers/reception';
+import { outboxRuntime, type OutboxRuntime } from './handlers/outbox';
+import { setupHandlers } from './handlers/setup';
+import { careplanRuntime } from './handlers/careplan';
 
 // The composition root. Electron's main.ts, the CLI and the e2e harness all build the app here, so every entry
 // point runs the same services with the same validation. Services are created lazily (handlers/context.ts): a CLI
@@ -39,12 +47,25 @@ export interface KaigoApp {
 export async function createApp(options: AppOptions = {}): Promise<KaigoApp> {
   const ctx = await createAppContext(options);
   const card = cardHandlers(ctx);
+  const careplan = careplanRuntime(ctx);
+  // The app's one outbox: every feature that sends brings the senders of its job kinds.
+  let outbox: OutboxRuntime | null = null;
+  const reception = receptionFeature(ctx, () => outbox!);
+  outbox = outboxRuntime(ctx, { ...reception.senders, ...careplan.senders });
   const handlers: Handlers = {
     'app.getStatus': () => ctx.getStatus(),
     ...sessionHandlers(ctx),
     ...eligibilityHandlers(ctx),
+    ...outageListHandlers(ctx),
+    ...paperHandlers(ctx),
+    ...personTabHandlers(ctx),
     ...card.handlers,
     ...trainingHandlers(ctx, async () => (await card.readerStatus()).selected),
+    ...certificateHandlers(ctx),
+    ...outbox.handlers,
+    ...reception.handlers,
+    ...setupHandlers(ctx, card.readerStatus),
+    ...careplan.handlers,
   };
 
   return {

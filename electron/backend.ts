@@ -1,16 +1,19 @@
 import path from 'node:path';
+import type { CertificateMaterial } from './services/certificate';
 import type { Runtime } from './services/config';
 import { KaigoError } from './services/errors';
 import type { SessionTls } from './services/session';
 import { generateTrainingData } from './training/data';
-import { loadOrCreateTrainingPki } from './training/pki';
+import { loadOrCreateTrainingPki, type TrainingPkiFiles } from './training/pki';
 import { startTrainingServer, TRAINING_OFFICES, type TrainingServer } from './training/server';
 import { toJapanTime } from './contract/time';
 
 // Where the session connects. In 練習モード the training backend runs in this process on loopback (TLS 1.3, client
-// certificate required) with its own training PKI kept in the training data folder, and the training office
-// certificate is used as the client certificate. With a configuration, the endpoint and trust anchors come from the
-// configuration and the client certificate from the vault (imported by an installer).
+// certificate required) with its own training PKI kept in the training data folder; the client certificate is the
+// one imported into the (training) vault when there is one — so the installer flow can be practised — else the
+// training office certificate directly, so a first start works. With a configuration, the endpoint and trust
+// anchors come from the configuration and the client certificate from the vault (provisioned per OS user,
+// DESIGN.md §4); without one, no session: CERT_NOT_INSTALLED tells the installer how to provision.
 
 export interface Backend {
   baseUrl: string;
@@ -20,9 +23,36 @@ export interface Backend {
   close(): Promise<void>;
 }
 
-export async function openBackend(runtime: Runtime, clock: () => Date): Promise<Backend> {
+export interface BackendDeps {
+  /** The installed client certificate (null when none); may throw KEYCHAIN_UNAVAILABLE. */
+  clientCertificate: () => CertificateMaterial | null;
+}
+
+/** The training PKI of this user's training data folder (created on first use, reused after). */
+export function trainingPkiFiles(runtime: Runtime, now: Date): TrainingPkiFiles {
+  return loadOrCreateTrainingPki(path.join(runtime.dataDir, 'server'), TRAINING_OFFICES, now);
+}
+
+/** The leaf first, then the issuer chain from the .p12, so the server can build the path to its trusted root. */
+function clientChain(material: CertificateMaterial): string {
+  return [material.certPem, ...material.chainPems].map((p) => p.trim()).join('\n') + '\n';
+}
+
+function importedInTraining(deps: BackendDeps): CertificateMaterial | null {
+  try {
+    return deps.clientCertificate();
+  } catch (err) {
+    // A PC without a keychain can still practise (DESIGN.md §4 keeps training mode usable without one).
+    if (err instanceof KaigoError && err.code === 'KEYCHAIN_UNAVAILABLE') return null;
+    throw err;
+  }
+}
+
+export async function openBackend(runtime: Runtime, clock: () => Date, deps: BackendDeps): Promise<Backend> {
+  // `tls` is read each time a session is created, so a certificate imported or removed later applies to the next
+  // session without restarting the (training) server.
   if (runtime.mode === 'training') {
-    const files = loadOrCreateTrainingPki(path.join(runtime.dataDir, 'server'), TRAINING_OFFICES, clock());
+    const files = trainingPkiFiles(runtime, clock());
     const server = await startTrainingServer({
       pki: files.pki,
       clock,
@@ -31,14 +61,34 @@ export async function openBackend(runtime: Runtime, clock: () => Date): Promise<
     const office = files.pki.offices[0]!;
     return {
       baseUrl: server.url,
-      tls: { caPem: files.pki.ca.certPem, certPem: office.certPem, keyPem: office.keyPem },
+      get tls(): SessionTls {
+        const imported = importedInTraining(deps);
+        const client = imported
+          ? { certPem: clientChain(imported), keyPem: imported.keyPem }
+          : { certPem: office.certPem, keyPem: office.keyPem };
+        return { caPem: files.pki.ca.certPem, ...client };
+      },
       training: server,
       close: () => server.close(),
     };
   }
-  if (runtime.mode === 'configured') {
-    // The client certificate is provisioned per OS user into the vault (certificate import); until then no login.
-    throw new KaigoError('CERT_NO_CERTIFICATE', 'no provisioned client certificate');
+  const config = runtime.config;
+  if (runtime.mode === 'configured' && config) {
+    const material = () => {
+      const m = deps.clientCertificate();
+      if (!m) throw new KaigoError('CERT_NOT_INSTALLED', 'no provisioned client certificate');
+      return m;
+    };
+    material(); // refuse at once when nothing is provisioned (after the first-start drop-folder attempt)
+    return {
+      baseUrl: config.endpoint,
+      get tls(): SessionTls {
+        const m = material();
+        return { caPem: config.trustAnchors.map((a) => a.pem), certPem: clientChain(m), keyPem: m.keyPem };
+      },
+      training: null,
+      close: async () => {},
+    };
   }
   throw new KaigoError('CONFIG_INVALID', 'misconfigured');
 }

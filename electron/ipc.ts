@@ -4,6 +4,7 @@ import {
   CALL_NAMES,
   callChannel,
   calls,
+  errorDetail,
   errorInfo,
   type CallName,
   type CallOutput,
@@ -87,7 +88,9 @@ export function createDispatcher(handlers: Handlers, log: Logger): Dispatch {
     } catch (err) {
       if (err instanceof KaigoError) {
         log.warn('ipc.failed', { call: callName, code: err.code });
-        return { ok: false, error: errorInfo(err.code) };
+        // A failure may carry a screen detail (e.g. lockout end); errorDetail() lets only the contract's fields through.
+        const detail = 'screenDetail' in err ? errorDetail(err.screenDetail) : undefined;
+        return { ok: false, error: errorInfo(err.code, detail) };
       }
       log.error('ipc.failed', {
         call: callName,

@@ -1,22 +1,35 @@
 import path from 'node:path';
 import type * as Electron from 'electron';
-import type { KaigoApp } from './app';
+import type { AppOptions, KaigoApp } from './app';
 import { EVENT_NAMES, eventChannel } from './contract';
 import { registerIpc } from './ipc';
 import { serveAppRequest } from './app-protocol';
 import { APP_ENTRY_URL, denyAllPermissions, isAllowedNavigation, windowOptions } from './window-policy';
 import type { Logger } from './services/log';
+import {
+  createActivityTracker,
+  outboxSendingProbe,
+  startUpdates,
+  updateFeed,
+  type UpdaterPort,
+} from './services/updates';
 
 // Everything main.ts does, with the electron module passed in, so unit tests can run it against a stand-in.
 
-export type ElectronModule = Pick<typeof Electron, 'app' | 'BrowserWindow' | 'ipcMain' | 'protocol' | 'session'>;
+export type ElectronModule = Pick<
+  typeof Electron,
+  'app' | 'BrowserWindow' | 'ipcMain' | 'protocol' | 'session' | 'dialog'
+>;
 
 export interface MainDeps {
   runCli(argv: string[]): Promise<number>;
-  createApp(): Promise<KaigoApp>;
+  /** Builds the app; main passes what only Electron can provide (the file dialog). */
+  createApp(extra: Pick<AppOptions, 'chooseFile'>): Promise<KaigoApp>;
   log: Logger;
   /** Folder holding main.js, preload.js and renderer/. */
   outDir: string;
+  /** electron-updater's autoUpdater in the packaged app (issue 9); absent or null: no update checks. */
+  updater?: () => Promise<UpdaterPort | null>;
 }
 
 export type StartResult = 'cli' | 'second-instance' | 'window';
@@ -39,6 +52,31 @@ export function hardenWebContents(contents: Electron.WebContents): void {
     if (!isAllowedNavigation(url)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+/**
+ * Files staff pick (the office .p12) are opened by a main-process dialog (DESIGN.md §3); main reads the file, the
+ * renderer only ever sees its name.
+ */
+export function fileChooser(
+  electron: ElectronModule,
+  parent: () => Electron.BrowserWindow | null,
+): NonNullable<AppOptions['chooseFile']> {
+  return async () => {
+    const options: Electron.OpenDialogOptions = {
+      title: '証明書ファイル（.p12）を選ぶ',
+      properties: ['openFile'],
+      filters: [
+        { name: '証明書ファイル（PKCS#12）', extensions: ['p12', 'pfx'] },
+        { name: 'すべてのファイル', extensions: ['*'] },
+      ],
+    };
+    const win = parent();
+    const result = win
+      ? await electron.dialog.showOpenDialog(win, options)
+      : await electron.dialog.showOpenDialog(options);
+    return result.canceled ? null : (result.filePaths[0] ?? null);
+  };
 }
 
 export async function startMain(
@@ -87,8 +125,10 @@ export async function startMain(
   const rendererDir = path.join(deps.outDir, 'renderer');
   electron.protocol.handle('app', (request) => serveAppRequest(request.url, rendererDir));
 
-  const kaigo = await deps.createApp();
-  registerIpc(electron.ipcMain, kaigo.dispatch);
+  const kaigo = await deps.createApp({ chooseFile: fileChooser(electron, () => window) });
+  // Never restart for an update during a card check or a send (issue 9): the tracker sees every call.
+  const activity = createActivityTracker({ outboxSending: outboxSendingProbe(() => kaigo.store().records()) });
+  registerIpc(electron.ipcMain, activity.wrap(kaigo.dispatch));
 
   window = new electron.BrowserWindow(
     windowOptions(path.join(deps.outDir, 'preload.js'), isDevelopment(electron, env)),
@@ -101,6 +141,13 @@ export async function startMain(
     target.on('closed', unsubscribe);
   }
   target.once('ready-to-show', () => target.show());
+  const updates = startUpdates({
+    feed: updateFeed(kaigo.runtime),
+    updater: deps.updater ? await deps.updater() : null,
+    activity,
+    log: deps.log,
+  });
+  app.on('before-quit', () => updates?.stop());
   app.on('before-quit', () => void kaigo.close());
   await target.loadURL(APP_ENTRY_URL);
   deps.log.info('app.started', { mode: kaigo.runtime.mode });

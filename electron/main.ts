@@ -9,7 +9,7 @@ import { stderrLogger } from './services/log';
 const log = stderrLogger();
 startMain(electron, process.argv, process.env, {
   runCli,
-  createApp: () => createApp({ log, clipboard: (text) => electron.clipboard.writeText(text) }),
+  createApp: (extra) => createApp({ log, clipboard: (text) => electron.clipboard.writeText(text), ...extra }),
   log,
   outDir: __dirname,
 }).catch((err: unknown) => {

@@ -1,6 +1,9 @@
 import { auditCommand, auditHelp } from './commands/audit';
 import { cardCommand, cardHelp } from './commands/card';
 import { careplanCommand, careplanHelp } from './commands/careplan';
+import { diagnosticsCommand, diagnosticsHelp } from './commands/diagnostics';
+import { provisionCommand, provisionHelp } from './commands/provision';
+import { recordsCommand, recordsHelp } from './commands/records';
 import { statusCommand, statusHelp } from './commands/status';
 import { trainingCommand, trainingHelp } from './commands/training';
 import { EXIT, processIo, type CliIo } from './io';
@@ -16,6 +19,9 @@ const commands: Record<string, { run: Command; help: string }> = {
   audit: { run: auditCommand, help: auditHelp },
   card: { run: cardCommand, help: cardHelp },
   training: { run: trainingCommand, help: trainingHelp },
+  provision: { run: provisionCommand, help: provisionHelp },
+  records: { run: recordsCommand, help: recordsHelp },
+  diagnostics: { run: diagnosticsCommand, help: diagnosticsHelp },
 };
 
 function usage(): string {

@@ -114,7 +114,8 @@ export const ERROR_MESSAGES = {
     'この証明書の鍵は短すぎて安全ではありません（RSA 2048ビット未満）。新しい証明書を発行してもらい、取り込んでください。',
   CERT_OFFICE_MISMATCH:
     'この証明書の事業所番号が、設定されている事業所と一致しません。事業所の設定か、選んだ証明書を確認してください。',
-  CERT_NOT_INSTALLED: 'クライアント証明書が取り込まれていません。設定 → 証明書 から取り込んでください。',
+  CERT_NOT_INSTALLED:
+    'クライアント証明書が取り込まれていません。設定 → 証明書 から取り込むか、導入担当者が kaigo-desk provision で導入してください。',
   KIBAN_UNKNOWN_PERSON: '該当する利用者が介護WEBサービスに見つかりません。保険者番号と被保険者番号を確認してください。',
   KIBAN_NOT_SERVED:
     'この事業所はまだこの利用者の情報を閲覧できません。マイナンバーカードで本人確認を行ってから、もう一度お試しください。',
@@ -129,15 +130,79 @@ export const ERROR_MESSAGES = {
   KIBAN_CARD_NOT_RECOGNISED:
     'このカードの電子証明書を介護WEBサービスで確認できませんでした。目視での確認か紙の証で受け付けてください。',
   SESSION_ONLINE_AVAILABLE: '介護WEBサービスに接続できます。オフラインではなく、通常のログインをしてください。',
+  // Idle lock (DESIGN.md §4, issue 5 item 4): personal data stays hidden until the same staff member resumes.
+  SESSION_IDLE_LOCKED: '一定時間操作がなかったため、画面をロックしました。パスワードを入力して再開してください。',
+  SESSION_RESUME_REFUSED:
+    'パスワードが正しくないため、ロックを解除できませんでした。別の職員の方は「別の職員でログイン」を選んでください。',
+  // Certificate provisioning (issue 5 items 3 and 6): files handed over by the installer, the screen's chosen file.
+  CERT_FILE_UNREADABLE: '証明書ファイル（.p12）を開けません。ファイルの場所とアクセス権を確認してください。',
+  CERT_PASSWORD_FILE_UNREADABLE:
+    'パスワードファイルを読み取れません（見つからない・空・アクセス権がない・1行でない）。証明書のパスワードだけを1行で書いたファイルを指定してください。',
+  CERT_DROP_FOLDER_AMBIGUOUS:
+    '証明書の配置フォルダーに証明書ファイル（.p12）が複数あります。導入する1つだけを残してください。',
+  CERT_FILE_NOT_CHOSEN: '証明書ファイルが選ばれていません。「ファイルを選ぶ」から .p12 ファイルを選んでください。',
+  PROVISION_NO_CONFIG:
+    'このPCには設定ファイルがありません。--config で設定ファイルを指定するか、先に共通の設定ファイルを配置してください。',
+  // 障害時受付 (UX.md rule 9).
+  RECEPTION_INVALID: '障害時受付の入力に誤りがあります。赤字の項目を確認してください。',
+  RECEPTION_NOT_FOUND: 'この障害時受付の記録が見つかりません。一覧を開き直してください。',
+  SESSION_SERVICE_UNAVAILABLE:
+    '介護WEBサービスが停止中です（障害またはメンテナンス）。資格確認は障害時受付で続け、復旧後に自動で再確認します。',
+  RECEPTION_NOT_AWAITING:
+    'この障害時受付は承認待ちではありません（再確認前か、すでに判断済みです）。一覧を開き直してください。',
+  // Outage lists (issue 7): the CSV is written by the main process to a file chosen in a save dialog.
+  LISTS_SAVE_UNAVAILABLE: 'この環境では保存先を選ぶ画面を開けません。アプリを再起動してから、もう一度お試しください。',
+  LISTS_EXPORT_FAILED:
+    'ファイルを保存できませんでした。保存先のフォルダーと空き容量、ファイルが他のアプリで開かれていないかを確認してください。',
+  PERSON_TAB_NOT_CACHED:
+    'この情報はまだこのPCに保存されていません。オンラインのときに一度開くと保存され、以後はオフラインでも表示できます。',
+  // Care-plan exchange (issue 8, DOMAIN.md §4, UX.md rules 13–14).
+  CAREPLAN_PARTNER_INVALID: '連携先の入力に誤りがあります。赤字の項目を確認してください。',
+  CAREPLAN_SELF_SEND:
+    '自事業所と同じ事業所番号には送れません（ケアプランデータ連携の仕様）。連携先の事業所番号を確認してください。',
+  CAREPLAN_PARTNER_NOT_FOUND: 'この連携先が見つかりません。連携先一覧を開き直してください。',
+  CAREPLAN_FILES_INVALID:
+    'ケアプランのファイルに誤りがあるため、作成・取り込みできませんでした。検査結果の一覧で行と項目を確認してください。',
+  CAREPLAN_NOT_FOUND: '指定した利用者・月のケアプランが見つかりません。一覧を開き直してください。',
+  CAREPLAN_LEDGER_NOT_FOUND: 'この送受信記録が見つかりません。送受信台帳を開き直してください。',
+  CAREPLAN_PARTNER_PAPER_ONLY:
+    'この連携先はケアプランデータ連携を使っていません。「印刷・FAX用に出力」で紙で送付してください。',
+  // Moving to a new PC (issue 9): `kaigo-desk records export / import`.
+  RECORDS_PASSPHRASE_FILE:
+    'パスフレーズのファイルを読み取れません（見つからない・アクセス権がない・1行でない）。パスフレーズだけを1行で書いたファイルを指定してください。',
+  RECORDS_PASSPHRASE_WEAK:
+    'パスフレーズが短すぎます。12文字以上のパスフレーズだけを1行で書いたファイルを指定してください。',
+  RECORDS_PASSPHRASE_WRONG: 'パスフレーズが違います。書き出したときのパスフレーズのファイルを指定してください。',
+  RECORDS_FILE_TAMPERED: '記録ファイルが壊れているか、書き換えられています。元のPCでもう一度書き出してください。',
+  RECORDS_FILE_FORMAT: '介護デスクの記録ファイルではないか、この版では読めない形式です。',
+  RECORDS_VERSION_MISMATCH:
+    '記録ファイルを書き出した介護デスクと、このPCの介護デスクの版が違います。同じ版にそろえてから、もう一度お試しください。',
+  RECORDS_NEEDS_CONFIG:
+    '記録の書き出し・取り込みは、設定ファイルのある本番のPCでだけ使えます（練習モードの記録は移せません）。',
+  RECORDS_TARGET_NOT_EMPTY:
+    'このPCにはすでに記録（送信待ち・紙の証・メモなど）があります。記録の取り込みは、導入したばかりのPCでだけ行えます。',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
 
 export const ERROR_CODES = Object.keys(ERROR_MESSAGES) as ErrorCode[];
 
+/**
+ * Small, typed, non-personal facts a failure may carry to the screen beside its message (never free text):
+ * when a locked account opens again and how many tries are left (SESSION_LOCKED_OUT, SESSION_LOGIN_FAILED,
+ * SESSION_OTP_WRONG — DOMAIN.md §3.2). Only what `errorDetail()` lets through crosses IPC.
+ */
+export interface ErrorDetail {
+  /** ISO instant when the lockout ends (the server's answer). */
+  lockedUntil?: string;
+  /** Tries left before the account locks or the code is discarded. */
+  attemptsLeft?: number;
+}
+
 export interface KaigoErrorInfo {
   code: ErrorCode;
   message: string;
+  detail?: ErrorDetail;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: KaigoErrorInfo };
@@ -146,6 +211,22 @@ export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && Object.hasOwn(ERROR_MESSAGES, value);
 }
 
-export function errorInfo(code: ErrorCode): KaigoErrorInfo {
-  return { code, message: ERROR_MESSAGES[code] };
+export function errorInfo(code: ErrorCode, detail?: ErrorDetail): KaigoErrorInfo {
+  return detail ? { code, message: ERROR_MESSAGES[code], detail } : { code, message: ERROR_MESSAGES[code] };
+}
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** The whitelist: keeps only a well-formed instant and a small count; anything else is dropped. */
+export function errorDetail(value: unknown): ErrorDetail | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { lockedUntil, attemptsLeft } = value as Record<string, unknown>;
+  const out: ErrorDetail = {};
+  if (typeof lockedUntil === 'string' && ISO_INSTANT.test(lockedUntil) && !Number.isNaN(Date.parse(lockedUntil))) {
+    out.lockedUntil = lockedUntil;
+  }
+  if (typeof attemptsLeft === 'number' && Number.isInteger(attemptsLeft) && attemptsLeft >= 0 && attemptsLeft <= 99) {
+    out.attemptsLeft = attemptsLeft;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
 }

@@ -1,15 +1,32 @@
 import os from 'node:os';
+import path from 'node:path';
 import type { AppStatus } from '../contract';
 import { openBackend, type Backend } from '../backend';
-import { createSession, OfflineUnlock, type OfflineGrant, type Session, type Staff } from '../services/session';
+import { createOfficeCertificates, type OfficeCertificates } from '../services/certificate';
+import {
+  createSession,
+  IdleLock,
+  OfflineUnlock,
+  type OfflineGrant,
+  type Session,
+  type Staff,
+} from '../services/session';
 import { createKibanClient, type KibanClient } from '../services/kiban';
 import type { Pcsc } from '../../native/pcsc';
 import type { Keychain } from '../../native/keychain';
 import { createSimulatedPcsc, type SimulatedPcsc } from '../training/virtual-card';
 import { createEventHub, type EventHub } from '../events';
 import { openAuditLog, type AuditLog } from '../services/audit';
-import { preferenceStore, resolveRuntime, type HostInfo, type PreferenceStore, type Runtime } from '../services/config';
+import {
+  PROVISIONED_MARKER,
+  preferenceStore,
+  resolveRuntime,
+  type HostInfo,
+  type PreferenceStore,
+  type Runtime,
+} from '../services/config';
 import { createConnectivity, type ConnectivityMachine, type FailureCause } from '../services/connectivity';
+import type { PurgeTimer } from '../services/cache';
 import { KaigoError } from '../services/errors';
 import { silentLogger, type Logger } from '../services/log';
 import { openStore, type Store } from '../services/store';
@@ -29,6 +46,18 @@ export interface AppOptions {
   keychain?: () => Keychain;
   /** Writes text to the OS clipboard (Electron's clipboard in the app; a recorder in tests). */
   clipboard?: (text: string) => void;
+  /** Main-process file dialog (Electron's showOpenDialog in the app; a stand-in returning a path in tests). */
+  chooseFile?: (purpose: 'p12') => Promise<string | null>;
+  /** Main-process save dialog (Electron's showSaveDialog in the app; a stand-in returning a path in tests); null = cancelled. */
+  chooseSaveFile?: (request: SaveFileRequest) => Promise<string | null>;
+  /** The timer of the scheduled cache purge (cache/purge-schedule.ts); tests pass one they drive. */
+  purgeTimer?: PurgeTimer;
+}
+
+/** What the save dialog offers: a default file name and the kind of file. */
+export interface SaveFileRequest {
+  defaultName: string;
+  kind: 'csv';
 }
 
 export interface AppContext {
@@ -42,6 +71,15 @@ export interface AppContext {
   readonly keychain: Keychain;
   readonly preferences: PreferenceStore;
   readonly clipboard: ((text: string) => void) | undefined;
+  readonly chooseFile: ((purpose: 'p12') => Promise<string | null>) | undefined;
+  readonly chooseSaveFile: ((request: SaveFileRequest) => Promise<string | null>) | undefined;
+  readonly purgeTimer: PurgeTimer | undefined;
+  /** Registers clean-up run by close() before the services close (e.g. stopping a schedule). */
+  onClose(fn: () => void): void;
+  /** The office client certificate in the vault (import, details, first-start drop folder). */
+  readonly certificates: OfficeCertificates;
+  /** Ends the session so the next call reconnects (e.g. with a newly imported client certificate). */
+  resetSession(): Promise<void>;
   readonly freshnessHours: number;
   getStatus(): AppStatus;
   /** Opened on first use; throw KaigoError (KEYCHAIN_UNAVAILABLE, CONFIG_INVALID, STORE_*) when they cannot open. */
@@ -63,6 +101,8 @@ export interface AppContext {
   offlineUnlock(): OfflineUnlock;
   /** A read-only offline unlock while the service cannot be reached (DESIGN.md §4). */
   offlineGrant: OfflineGrant | null;
+  /** The idle lock (DESIGN.md §4): while closed, requireStaff()/requireOnlineStaff() refuse (SESSION_IDLE_LOCKED). */
+  readonly idleLock: IdleLock;
   /** Online login: needed for anything that talks to the service or sends. */
   requireOnlineStaff(): Staff;
   /** Reading cached data: an online login, or an offline unlock that has not run out. */
@@ -91,6 +131,7 @@ const FAILURE_CAUSE: Partial<Record<string, FailureCause>> = {
   SESSION_CLIENT_CERT_REFUSED: 'certificate',
   SESSION_SERVER_UNTRUSTED: 'certificate',
   SESSION_BAD_RESPONSE: 'server',
+  SESSION_SERVICE_UNAVAILABLE: 'server',
 };
 
 export async function createAppContext(options: AppOptions = {}): Promise<AppContext> {
@@ -129,19 +170,43 @@ export async function createAppContext(options: AppOptions = {}): Promise<AppCon
 
   let backend: Promise<Backend> | null = null;
   let session: Session | null = null;
-  const getBackend = () => (backend ??= openBackend(runtime, clock));
+  // Every import and removal is audited as who did it (staff or 'installer'); the certificate itself only as a hash.
+  const certificates = createOfficeCertificates({
+    store: () => getVault(),
+    clock,
+    log,
+    officeNumbers: () => runtime.config?.offices.map((o) => o.officeNumber) ?? [],
+    provisionedMarker: runtime.mode === 'configured' ? path.join(runtime.dataDir, PROVISIONED_MARKER) : null,
+    dropFolder: runtime.config?.certificateDropFolder ?? null,
+    audit: (e) =>
+      getAudit().record({
+        staffId: e.staffId,
+        action: 'config-change',
+        ...(e.fingerprint ? { subject: { kind: 'certificate' as const, value: e.fingerprint } } : {}),
+        detail: { change: e.change, source: e.source, outcome: e.outcome },
+      }),
+  });
+  // A failed open (e.g. no certificate yet) is not kept: the next call tries again.
+  const getBackend = () =>
+    (backend ??= openBackend(runtime, clock, { clientCertificate: () => certificates.material() }).catch((err) => {
+      backend = null;
+      throw err;
+    }));
   const getSession = async (): Promise<Session> => {
     if (session) return session;
     const b = await getBackend();
-    return (session ??= createSession({ baseUrl: b.baseUrl, tls: b.tls, clock, log }));
+    // No answer within 10 s counts as a service failure and opens 障害時受付 (UX.md rule 9).
+    return (session ??= createSession({ baseUrl: b.baseUrl, tls: b.tls, clock, log, timeoutMs: 10_000 }));
   };
   // One instance, so its failure counter (pause after repeated wrong passwords) spans attempts.
   let offlineUnlock: OfflineUnlock | null = null;
+  const idleLock = new IdleLock(clock, runtime.config?.idleLockMinutes ?? 10);
 
   let simulatedReader: SimulatedPcsc | null = null;
   let pcsc: Pcsc | null = null;
   const preferences = preferenceStore(runtime.dataDir);
 
+  const closeHooks: Array<() => void> = [];
   const ctx: AppContext = {
     runtime,
     host,
@@ -153,6 +218,16 @@ export async function createAppContext(options: AppOptions = {}): Promise<AppCon
     keychain,
     preferences,
     clipboard: options.clipboard,
+    chooseFile: options.chooseFile,
+    chooseSaveFile: options.chooseSaveFile,
+    purgeTimer: options.purgeTimer,
+    onClose: (fn) => void closeHooks.push(fn),
+    certificates,
+    async resetSession() {
+      const closing = session;
+      session = null;
+      await closing?.close();
+    },
     freshnessHours: runtime.config?.freshnessHours ?? 24,
     getStatus: () => ({
       version,
@@ -208,16 +283,19 @@ export async function createAppContext(options: AppOptions = {}): Promise<AppCon
           getAudit().record({
             staffId: e.staffId,
             action: 'offline-unlock',
-            detail: { outcome: e.outcome.toUpperCase() },
+            detail: { outcome: e.outcome.toUpperCase(), ...(e.event === 'idle-resume' ? { kind: 'IDLE-RESUME' } : {}) },
           }),
       })),
     offlineGrant: null,
+    idleLock,
     requireOnlineStaff() {
+      if (idleLock.isLocked()) throw new KaigoError('SESSION_IDLE_LOCKED');
       const staff = session?.state().tokens?.staff;
       if (!staff || session?.state().phase !== 'logged-in') throw new KaigoError('SESSION_LOGIN_REQUIRED');
       return staff;
     },
     requireStaff() {
+      if (idleLock.isLocked()) throw new KaigoError('SESSION_IDLE_LOCKED');
       if (session?.state().phase === 'logged-in') return ctx.requireOnlineStaff();
       const grant = ctx.offlineGrant;
       if (grant && clock().getTime() < Date.parse(grant.validUntil)) return grant.staff;
@@ -237,6 +315,7 @@ export async function createAppContext(options: AppOptions = {}): Promise<AppCon
     // With two readers staff pick one; the choice is remembered per user, else the installer's preset applies.
     preferredReader: () => preferences.read().cardReader ?? runtime.config?.cardReader ?? undefined,
     async close() {
+      for (const fn of closeHooks.splice(0)) fn();
       await session?.close();
       if (backend) await (await backend.catch(() => null))?.close();
       session = null;

@@ -2,11 +2,14 @@ import { useEffect, useRef, useState } from 'react';
 import { toJapanTime } from '../../electron/contract';
 import { ConnectivityBanner } from '../components/ConnectivityBanner';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { IdleLockScreen, useIdleLock } from '../components/IdleLockGate';
 import { JapaneseDate } from '../components/JapaneseDate';
 import { PlaceholderScreen } from '../components/PlaceholderScreen';
 import { TrainingBand } from '../components/TrainingBand';
 import { ConfigErrorScreen } from '../features/settings/ConfigErrorScreen';
 import { DeadlinesScreen } from '../features/deadlines/DeadlinesScreen';
+import { CarePlanScreen } from '../features/careplan/CarePlanScreen';
+import { CertificationScreen } from '../features/certification/CertificationScreen';
 import { EligibilityScreen } from '../features/eligibility/EligibilityScreen';
 import { LoginPanel } from '../features/login/LoginPanel';
 import { PersonsScreen } from '../features/persons/PersonsScreen';
@@ -34,6 +37,8 @@ export function Shell() {
   const loggedIn = session.view?.phase === 'logged-in' || session.view?.phase === 'offline-read-only';
   const readOnly = session.view?.phase === 'offline-read-only';
   const refreshSession = session.refresh;
+  // Locked after idle minutes (DESIGN.md §4): the screens below are not rendered, so no personal data is in the DOM.
+  const idleLocked = useIdleLock();
   const [route, go] = useHashRoute();
   const heading = useRef<HTMLHeadingElement>(null);
   const firstRender = useRef(true);
@@ -126,7 +131,9 @@ export function Shell() {
             {current.label}
           </h1>
           {error && <ErrorNotice error={error} />}
-          {status?.mode === 'misconfigured' ? (
+          {idleLocked ? (
+            <IdleLockScreen />
+          ) : status?.mode === 'misconfigured' ? (
             <ConfigErrorScreen problems={status.configProblems} />
           ) : route === 'settings' ? (
             <SettingsScreen status={status} />
@@ -136,8 +143,12 @@ export function Shell() {
             <EligibilityScreen training={status?.mode === 'training'} />
           ) : route === 'persons' ? (
             <PersonsScreen />
+          ) : route === 'certification' ? (
+            <CertificationScreen />
           ) : route === 'deadlines' ? (
             <DeadlinesScreen />
+          ) : route === 'careplan' ? (
+            <CarePlanScreen training={status?.mode === 'training'} />
           ) : (
             <PlaceholderScreen description={current.description} />
           )}

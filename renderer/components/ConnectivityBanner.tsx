@@ -1,4 +1,6 @@
-import type { Connectivity } from '../../electron/contract';
+import { useEffect, useState } from 'react';
+import { japanStamp, type Connectivity } from '../../electron/contract';
+import { call, subscribe } from '../api';
 
 // The single connectivity banner (DESIGN.md §5): one line saying the state and what it means for the work.
 const TEXT: Record<Connectivity, { label: string; detail: string; tone: 'ok' | 'info' | 'warn' | 'error' }> = {
@@ -18,12 +20,34 @@ const TEXT: Record<Connectivity, { label: string; detail: string; tone: 'ok' | '
   certificate: { label: '証明書の問題', detail: '事業所の証明書を確認してください（設定 → 証明書）。', tone: 'error' },
 };
 
+/** Since when the service cannot be used, and how many jobs wait (UX.md rule 9); null until a staff login. */
+function useQueueFacts(connectivity: Connectivity): { since: string | null; queued: number } | null {
+  const [facts, setFacts] = useState<{ since: string | null; queued: number } | null>(null);
+  useEffect(() => {
+    let live = true;
+    const load = () =>
+      void call('outbox.list', {}).then((r) => {
+        if (live) setFacts(r.ok ? { since: r.value.unavailableSince, queued: r.value.queued } : null);
+      });
+    load();
+    const off = subscribe('outbox.changed', load);
+    return () => {
+      live = false;
+      off();
+    };
+  }, [connectivity]);
+  return facts;
+}
+
 export function ConnectivityBanner({ connectivity }: { connectivity: Connectivity }) {
   const t = TEXT[connectivity];
+  const facts = useQueueFacts(connectivity);
   return (
     <div className={`banner banner-${t.tone}`} role="status" aria-live="polite" data-connectivity={connectivity}>
       <strong>{t.label}</strong>
       <span>{t.detail}</span>
+      {facts?.since && <span data-testid="unavailable-since">{japanStamp(new Date(facts.since))} から</span>}
+      {facts && facts.queued > 0 && <span data-testid="queued-count">送信待ち {facts.queued}件</span>}
     </div>
   );
 }

@@ -33,6 +33,21 @@ async function fetchOnline(index: number) {
 }
 
 describe('eligibility in training mode', () => {
+  // Issue 6 acceptance starts where an installer starts: provision the office certificate (設定 → 証明書, the same
+  // import path as a real .p12), then the login below uses it for the TLS 1.3 mutual-auth session.
+  it('provisions the training office certificate through 設定 → 証明書', async () => {
+    await page.keyboard.press('Alt+7');
+    const importTraining = page.getByRole('button', { name: '練習用証明書を取り込む' });
+    await expect.poll(() => importTraining.count(), { timeout: 10_000 }).toBe(1);
+    await importTraining.focus();
+    await page.keyboard.press('Enter');
+    const installed = page.getByLabel('取り込み済みの証明書');
+    await expect.poll(() => installed.count(), { timeout: 10_000 }).toBe(1);
+    expect(await installed.locator('[data-field=officeNumber]').textContent()).toBe('1370100016');
+    await shot('0-provisioned');
+    await page.keyboard.press('Alt+1');
+  });
+
   it('logs in as the training care manager', async () => {
     await page.getByLabel('ユーザーID').fill('cm-renshu01');
     await page.getByLabel('パスワード').fill('Renshu-CM-2026!');

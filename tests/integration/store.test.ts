@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_MESSAGES } from '../../electron/contract/errors';
 import { KaigoError } from '../../electron/services/errors';
-import { openStore, RECORDS_MIGRATIONS } from '../../electron/services/store';
+import { CACHE_MIGRATIONS, openStore, RECORDS_MIGRATIONS } from '../../electron/services/store';
 import { openVault } from '../../electron/services/vault';
 import { osKeychain } from '../../native/keychain';
 import { openEncryptedDb, SqliteOpenError } from '../../native/sqlite';
@@ -62,7 +62,7 @@ describe('store', () => {
   it('creates both databases migrated, in WAL mode, and reopens them with the vault key', () => {
     const s = setup();
     try {
-      expect(s.store.cache().userVersion()).toBe(1);
+      expect(s.store.cache().userVersion()).toBe(CACHE_MIGRATIONS.length);
       expect(s.store.records().userVersion()).toBe(RECORDS_MIGRATIONS.length);
       expect(s.store.records().get('PRAGMA journal_mode')).toEqual({ journal_mode: 'wal' });
       expect(s.store.records().get('PRAGMA synchronous')).toEqual({ synchronous: 2 }); // FULL
@@ -156,7 +156,7 @@ describe('store', () => {
       expect(ERROR_MESSAGES.STORE_RECORDS_UNREADABLE).toContain('削除せずに残しています');
       expect(ERROR_MESSAGES.STORE_CACHE_UNREADABLE).toContain('サービスから再取得');
       const rebuilt = store.rebuildCache();
-      expect(rebuilt.userVersion()).toBe(1);
+      expect(rebuilt.userVersion()).toBe(CACHE_MIGRATIONS.length);
       expect(rebuilt.get('SELECT count(*) AS n FROM snapshots')).toEqual({ n: 0 });
       expect(rebuilt.integrityCheck()).toEqual(['ok']);
       expect(sha(records)).toBe(before);
@@ -185,7 +185,7 @@ describe('store', () => {
       fs.writeSync(fd, crypto.randomBytes(16384), 0, 16384, 65536);
       fs.closeSync(fd);
       const store = openStore({ dataDir: s.dataDir, vault: s.vault });
-      expect(store.cache().userVersion()).toBe(1); // page 1 is intact: open succeeds
+      expect(store.cache().userVersion()).toBe(CACHE_MIGRATIONS.length); // page 1 is intact: open succeeds
       expect(codeOf(() => store.transaction('cache', (db) => db.all('SELECT body FROM snapshots')))).toBe(
         'STORE_CACHE_UNREADABLE',
       );
@@ -223,7 +223,7 @@ describe('store', () => {
       s.vault.rotateMasterKey();
       const store = openStore({ dataDir: s.dataDir, vault: s.vault });
       expect(store.records().all('SELECT body FROM office_notes')).toEqual([{ body: 'before rotation' }]);
-      expect(store.cache().userVersion()).toBe(1);
+      expect(store.cache().userVersion()).toBe(CACHE_MIGRATIONS.length);
       store.close();
     } finally {
       s.done();

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { KaigoApp } from '../../electron/app';
 import { launchChromium } from './browser';
+import { electronDriverSelected, openElectronPage } from './electron-driver';
 import { openAppPage, serveRenderer } from './harness';
 import { startKeyringSession } from './keyring';
 import { TEST_OUTPUT } from './paths';
@@ -26,6 +27,21 @@ export async function openE2eWorld(options: {
 }): Promise<E2eWorld> {
   const keyring = options.keychain ? await startKeyringSession() : null;
   keyring?.enterProcess();
+  // `npm run test:electron` runs these same specs against the real Electron window (tests/support/electron-driver.ts).
+  if (electronDriverSelected()) {
+    const built = await options.app();
+    const electron = await openElectronPage(built.app);
+    return {
+      app: built.app,
+      page: electron.page,
+      shot: (name) => saveShot(electron.page, name),
+      async close() {
+        await electron.close();
+        await built.remove();
+        await keyring?.stop();
+      },
+    };
+  }
   const chromium = await launchChromium();
   const server = await serveRenderer();
   const built = await options.app();
@@ -33,10 +49,7 @@ export async function openE2eWorld(options: {
   return {
     app: built.app,
     page: appPage.page,
-    async shot(name) {
-      fs.mkdirSync(path.join(TEST_OUTPUT, 'e2e'), { recursive: true });
-      await appPage.page.screenshot({ path: path.join(TEST_OUTPUT, 'e2e', `${name}.png`), fullPage: true });
-    },
+    shot: (name) => saveShot(appPage.page, name),
     async close() {
       await appPage.close();
       await chromium.close();
@@ -45,4 +58,9 @@ export async function openE2eWorld(options: {
       await keyring?.stop();
     },
   };
+}
+
+async function saveShot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(path.join(TEST_OUTPUT, 'e2e'), { recursive: true });
+  await page.screenshot({ path: path.join(TEST_OUTPUT, 'e2e', `${name}.png`), fullPage: true });
 }

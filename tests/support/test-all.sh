@@ -9,4 +9,6 @@ ELECTRON_SKIP_BINARY_DOWNLOAD=1 npm ci --no-fund --no-audit
 npm run build
 npm run typecheck
 npm run lint
+# Installer configuration, fuses, shims and the example configuration (no Electron download needed).
+npm run dist:check
 npx vitest run

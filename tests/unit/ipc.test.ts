@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createDispatcher, isTrustedSender, registerIpc, type Handlers, type SenderInfo } from '../../electron/ipc';
-import { CALL_NAMES, callChannel, type AppStatus } from '../../electron/contract';
+import { CALL_NAMES, callChannel, errorDetail, errorInfo, type AppStatus } from '../../electron/contract';
 import { KaigoError } from '../../electron/services/errors';
+import { SessionError } from '../../electron/services/session';
 import { createLogger } from '../../electron/services/log';
 
 const trusted: SenderInfo = { url: 'app://kaigo/index.html', isMainFrame: true };
@@ -91,6 +92,47 @@ describe('IPC dispatcher', () => {
     expect(r2).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     expect(JSON.stringify(r2)).not.toContain('山田');
     expect(unexpected.lines.join('\n')).not.toContain('山田');
+  });
+
+  it('carries a lockout detail (end time, attempts left) to the screen, and only the whitelisted fields', async () => {
+    const locked = setup(() => {
+      throw new SessionError('SESSION_LOCKED_OUT', '2026-11-26T05:05:00.000Z');
+    });
+    await expect(locked.dispatch('app.getStatus', trusted, {})).resolves.toEqual({
+      ok: false,
+      error: { ...errorInfo('SESSION_LOCKED_OUT'), detail: { lockedUntil: '2026-11-26T05:05:00.000Z' } },
+    });
+    const wrongCode = setup(() => {
+      throw new SessionError('SESSION_OTP_WRONG', null, 2);
+    });
+    await expect(wrongCode.dispatch('app.getStatus', trusted, {})).resolves.toMatchObject({
+      error: { code: 'SESSION_OTP_WRONG', detail: { attemptsLeft: 2 } },
+    });
+    // A plain failure has no detail key at all.
+    const plain = await setup(() => {
+      throw new KaigoError('SESSION_LOGIN_FAILED', 'staff cm-1');
+    }).dispatch('app.getStatus', trusted, {});
+    expect(plain).toEqual({ ok: false, error: errorInfo('SESSION_LOGIN_FAILED') });
+    // A malformed or smuggled detail is dropped field by field.
+    const forged = setup(() => {
+      throw Object.assign(new KaigoError('SESSION_LOCKED_OUT'), {
+        screenDetail: { lockedUntil: '山田太郎', attemptsLeft: 1234567, name: '山田' },
+      });
+    });
+    const r = await forged.dispatch('app.getStatus', trusted, {});
+    expect(r).toEqual({ ok: false, error: errorInfo('SESSION_LOCKED_OUT') });
+  });
+
+  it('errorDetail keeps a valid instant and a small count only', () => {
+    expect(errorDetail({ lockedUntil: '2026-11-26T14:05:00+09:00', attemptsLeft: 0 })).toEqual({
+      lockedUntil: '2026-11-26T14:05:00+09:00',
+      attemptsLeft: 0,
+    });
+    expect(errorDetail({ lockedUntil: '2026-13-45T99:99:00Z' })).toBeUndefined();
+    expect(errorDetail({ attemptsLeft: -1 })).toBeUndefined();
+    expect(errorDetail({ attemptsLeft: 1.5 })).toBeUndefined();
+    expect(errorDetail('2026-11-26T14:05:00Z')).toBeUndefined();
+    expect(errorDetail(null)).toBeUndefined();
   });
 
   it('refuses to return output that breaks the contract', async () => {

@@ -32,6 +32,33 @@ describe('main process lifecycle (stand-in electron)', () => {
     await cleanup();
   });
 
+  it('routes `--cli provision …` to the command line without a window (installers run it per user)', async () => {
+    const args = ['provision', '--p12', '/tmp/office.p12', '--password-file', '/tmp/office.password'];
+    const { standIn, deps, result, cleanup } = await start(['/opt/KaigoDesk/kaigo-desk', '--cli', ...args]);
+    expect(result).toBe('cli');
+    expect(deps.runCli).toHaveBeenCalledWith(args);
+    expect(deps.createApp).not.toHaveBeenCalled();
+    expect(standIn.windows).toHaveLength(0);
+    expect(standIn.calls).toEqual(['exit:0']);
+    await cleanup();
+  });
+
+  it('gives the app a .p12 chooser that opens a main-process dialog on the window and returns only a path', async () => {
+    const { standIn, deps, cleanup } = await start(['app']);
+    const chooseFile = vi.mocked(deps.createApp).mock.calls[0]![0].chooseFile!;
+    const asked: unknown[][] = [];
+    let answer = { canceled: false, filePaths: ['/home/jimu/office.p12'] };
+    (standIn.electron as unknown as { dialog: unknown }).dialog = {
+      showOpenDialog: async (...args: unknown[]) => (asked.push(args), answer),
+    };
+    expect(await chooseFile('p12')).toBe('/home/jimu/office.p12');
+    expect(asked[0]![0]).toBe(standIn.windows[0]);
+    expect(asked[0]![1]).toMatchObject({ properties: ['openFile'], filters: [{ extensions: ['p12', 'pfx'] }, {}] });
+    answer = { canceled: true, filePaths: [] };
+    expect(await chooseFile('p12')).toBeNull();
+    await cleanup();
+  });
+
   it('quits a second instance without a window', async () => {
     const { standIn, result, cleanup } = await start(['app'], { singleInstance: false });
     expect(result).toBe('second-instance');

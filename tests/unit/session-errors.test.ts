@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { transportErrorCode } from '../../electron/services/session';
+import { failureError } from '../../electron/services/session/errors';
 import { ERROR_MESSAGES } from '../../electron/contract/errors';
 
 // How transport failures map to our codes. The causes are the ones undici/Node really produce (see the
@@ -42,5 +43,22 @@ describe('transportErrorCode', () => {
     for (const code of Object.keys(ERROR_MESSAGES).filter((c) => c.startsWith('SESSION_'))) {
       expect(ERROR_MESSAGES[code as keyof typeof ERROR_MESSAGES]).toMatch(/[ぁ-んァ-ン一-龥]/);
     }
+  });
+});
+
+describe('service refusals carry what the login screen shows', () => {
+  it('lockout end and tries left become the screen detail; other refusals have none', () => {
+    const locked = failureError({ ok: false, error: { code: 'LOCKED', lockedUntil: '2026-11-26T05:05:00.000Z' } });
+    expect([locked.code, locked.screenDetail]).toEqual([
+      'SESSION_LOCKED_OUT',
+      { lockedUntil: '2026-11-26T05:05:00.000Z' },
+    ]);
+    const wrongCode = failureError({ ok: false, error: { code: 'OTP_WRONG', attemptsLeft: 2 } });
+    expect([wrongCode.code, wrongCode.screenDetail]).toEqual(['SESSION_OTP_WRONG', { attemptsLeft: 2 }]);
+    // A server that says how many password tries remain: passed on too.
+    const wrongPassword = failureError({ ok: false, error: { code: 'LOGIN_FAILED', attemptsLeft: 3 } });
+    expect([wrongPassword.code, wrongPassword.screenDetail]).toEqual(['SESSION_LOGIN_FAILED', { attemptsLeft: 3 }]);
+    expect(failureError({ ok: false, error: { code: 'LOGIN_FAILED' } }).screenDetail).toBeUndefined();
+    expect(failureError({ ok: false, error: { code: 'OTP_EXPIRED' } }).screenDetail).toBeUndefined();
   });
 });

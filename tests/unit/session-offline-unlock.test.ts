@@ -128,3 +128,13 @@ describe('idle lock', () => {
     ]);
   });
 });
+
+describe('idle resume and the offline-hours limit', () => {
+  it('resumes an open login even past the offline hours (e.g. offline unlock switched off with 0 hours)', () => {
+    const { offline, advance } = setup(0);
+    offline.recordOnlineLogin(staff, offline.prepareVerifier(PASSWORD));
+    advance(20 * 60_000);
+    expect(codeOf(() => offline.unlock(staff.staffId, PASSWORD))).toBe('SESSION_OFFLINE_EXPIRED');
+    expect(offline.resume(staff, staff.staffId, PASSWORD).staff).toEqual(staff);
+  });
+});

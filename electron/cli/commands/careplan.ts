@@ -8,12 +8,16 @@ import {
   type CarePlanIssue,
 } from '../../services/careplan';
 import { EXIT, type CliIo } from '../io';
+import { careplanExportCommand, careplanExportHelp } from './careplan-export';
+import { careplanImportCommand, careplanImportHelp } from './careplan-import';
 
 // `kaigo-desk careplan validate FILE… [--json]`: checks care-plan CSV files (v4.1) without the GUI, so vendors and
 // offices can test files. Exit 0 when there is no error (warnings allowed), 1 on errors, 2 on usage. Needs no
 // keychain. The report quotes values from the files (it is for the user's screen); nothing is logged.
 
-export const careplanHelp = 'careplan validate FILE… [--json]  ケアプラン連携CSV（v4.1）を検査（フォルダ指定可）';
+const validateHelp = 'careplan validate FILE… [--json]  ケアプラン連携CSV（v4.1）を検査（フォルダ指定可）';
+
+export const careplanHelp = [validateHelp, careplanExportHelp, careplanImportHelp].join('\n  ');
 
 /** Files named on the command line; a folder stands for the .csv files directly inside it. */
 function expand(args: string[]): { files: string[]; unreadable: string[] } {
@@ -99,6 +103,8 @@ function toJson(results: CarePlanFile[]): string {
 
 export async function careplanCommand(args: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args;
+  if (sub === 'export') return careplanExportCommand(rest, io, () => new Date());
+  if (sub === 'import') return careplanImportCommand(rest, io, () => new Date());
   if (sub !== 'validate') {
     io.stderr(`careplan: サブコマンドを指定してください。\n使い方: kaigo-desk ${careplanHelp}\n`);
     return EXIT.USAGE;
@@ -108,7 +114,7 @@ export async function careplanCommand(args: string[], io: CliIo): Promise<number
   const names = rest.filter((a) => !a.startsWith('--'));
   if (unknown.length > 0 || names.length === 0) {
     io.stderr(
-      `careplan validate: ${unknown.length > 0 ? `不明な引数です: ${unknown.join(' ')}` : 'ファイルを指定してください'}\n使い方: kaigo-desk ${careplanHelp}\n`,
+      `careplan validate: ${unknown.length > 0 ? `不明な引数です: ${unknown.join(' ')}` : 'ファイルを指定してください'}\n使い方: kaigo-desk ${validateHelp}\n`,
     );
     return EXIT.USAGE;
   }

@@ -1,25 +1,15 @@
 import { isoDate, toJapanTime } from '../../contract/time';
+import { CSV_BOM, csvCell, csvLine, neutraliseCell } from '../text';
 import { actionLabel } from './labels';
 import type { AuditRow } from './types';
 
-// Export for inspections (運営指導), opened in Excel: UTF-8 with a BOM (so Excel detects UTF-8), CRLF line ends,
-// every cell quoted with quotes doubled, and cells that Excel would read as a formula (= + - @, TAB or CR first)
-// neutralised with a leading apostrophe (CSV injection).
+// Export for inspections (運営指導), opened in Excel: the shared Excel-safe CSV rules (services/text/csv.ts: UTF-8
+// with a BOM, CRLF, every cell quoted, formula-looking cells neutralised).
 
-const BOM = '\uFEFF';
+const BOM = CSV_BOM;
 const HEADERS = ['連番', '日時（日本時間）', '職員ID', '操作', '操作コード', '対象（鍵付きハッシュ）', '詳細'];
 
-export function neutraliseCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
-export function csvCell(value: string): string {
-  return `"${neutraliseCell(value).replace(/"/g, '""')}"`;
-}
-
-export function csvLine(cells: string[]): string {
-  return cells.map(csvCell).join(',') + '\r\n';
-}
+export { neutraliseCell, csvCell, csvLine };
 
 /** "2026-11-20 14:03:05" in Japan time. */
 export function japanTimestamp(iso: string): string {

@@ -139,6 +139,38 @@ const SPECS: Specs = {
     { field: 'certifiedOn', label: '認定年月日', get: (b) => b.certifiedOn, text: dateText },
     { field: 'period', label: '認定の有効期間', get: (b) => b.period, text: periodText },
   ],
+  // The person tabs (issue 6): only what a clerk acts on.
+  progress: [
+    {
+      field: 'application',
+      label: '申請の進捗',
+      get: (b) => b.application?.stages.at(-1)?.stage,
+      text: plainText,
+    },
+  ],
+  allowances: [
+    {
+      field: 'homeModification.remainingYen',
+      label: '住宅改修費の残額',
+      get: (b) => b.homeModification.remainingYen,
+      text: (n: number) => `${n.toLocaleString('ja-JP')}円`,
+    },
+    {
+      field: 'welfareEquipment.remainingYen',
+      label: '福祉用具購入費の残額',
+      get: (b) => b.welfareEquipment.remainingYen,
+      text: (n: number) => `${n.toLocaleString('ja-JP')}円`,
+    },
+  ],
+  'certification-documents': [
+    { field: 'surveyDate', label: '認定調査日', get: (b) => b.surveyDate ?? undefined, text: dateText },
+    {
+      field: 'physicianOpinionDate',
+      label: '主治医意見書の記載日',
+      get: (b) => b.physicianOpinionDate ?? undefined,
+      text: dateText,
+    },
+  ],
 };
 
 function same(a: unknown, b: unknown): boolean {

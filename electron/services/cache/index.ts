@@ -23,3 +23,13 @@ export * from '../../contract/codes';
 export { personKeyOf, personsRepository, type PersonRow, type PersonsRepository } from './persons';
 export { searchMode, searchPersons, type SearchMode, type SearchOptions, type SearchResult } from './search';
 export { purgePastViewingDeadline, purgePersons, type PurgeCounts } from './purge';
+export { purgeUnserved, secureDeleteOn } from './purge';
+export { isServed, markServed, replaceServedList, unservePerson, servedBySql } from './served';
+export { mayViewCertificationDocuments, visibleItems } from './scope';
+export {
+  createPurgeSchedule,
+  intervalTimer,
+  PURGE_INTERVAL_HOURS,
+  type PurgeTimer,
+  type PurgeSchedule,
+} from './purge-schedule';

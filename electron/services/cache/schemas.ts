@@ -115,11 +115,43 @@ export const certificationSchema = z
   })
   .strict();
 
+// The person tabs (issue 6): 審査会進捗 (DOMAIN.md §2.11), 住宅改修・福祉用具 allowances (§2.1 menu 4) and the
+// 認定調査票・主治医意見書 summary (§2.12), cached so they show offline with their 「最終確認」.
+const PROGRESS_STAGES = ['申請受付', '認定調査', '主治医意見書', '一次判定', '審査会', '結果通知'] as const;
+export const progressSchema = z
+  .object({
+    /** null: no application in progress. */
+    application: z
+      .object({
+        applicationKind: z.enum(['新規', '更新', '区分変更']),
+        stages: z.array(z.object({ stage: z.enum(PROGRESS_STAGES), date }).strict()).max(6),
+      })
+      .strict()
+      .nullable(),
+  })
+  .strict();
+
+const yen = z.number().int().min(0).max(99_999_999);
+const allowance = z.object({ usedYen: yen, capYen: yen, remainingYen: z.number().int() }).strict();
+export const allowancesSchema = z
+  .object({
+    homeModification: allowance,
+    welfareEquipment: allowance.extend({ fiscalYear: z.number().int().min(2000).max(2100) }).strict(),
+  })
+  .strict();
+
+export const certificationDocumentsSchema = z
+  .object({ surveyDate: date.nullable(), physicianOpinionDate: date.nullable(), summary: z.string().max(2000) })
+  .strict();
+
 export const SNAPSHOT_SCHEMAS = {
   'insured-card': insuredCardSchema,
   'burden-ratio': burdenRatioSchema,
   'burden-limit': burdenLimitSchema,
   certification: certificationSchema,
+  progress: progressSchema,
+  allowances: allowancesSchema,
+  'certification-documents': certificationDocumentsSchema,
 } as const;
 
 export type SnapshotKind = keyof typeof SNAPSHOT_SCHEMAS;
@@ -130,6 +162,9 @@ export interface SnapshotBodies {
   'burden-ratio': z.infer<typeof burdenRatioSchema>;
   'burden-limit': z.infer<typeof burdenLimitSchema>;
   certification: z.infer<typeof certificationSchema>;
+  progress: z.infer<typeof progressSchema>;
+  allowances: z.infer<typeof allowancesSchema>;
+  'certification-documents': z.infer<typeof certificationDocumentsSchema>;
 }
 
 /** Parses a body for its kind; null when it does not match (the repository raises SNAPSHOT_INVALID). */

@@ -1,5 +1,6 @@
 import type { SqliteDb } from '../../../native/sqlite';
 import { isKanaQuery, normaliseKana, prefixUpperBound } from '../text';
+import { servedBySql } from './served';
 import { PERSON_COLUMNS as COLUMNS, toPersonRow, type PersonDbRow as Row, type PersonRow } from './persons';
 
 // Search over cached persons (issue 7): an insured number matches exactly; kana (hiragana or katakana, full or half
@@ -14,6 +15,11 @@ export interface SearchOptions {
   offset?: number;
   /** Person keys the current office may view; undefined = no restriction (tests, training admin). */
   scope?: ReadonlySet<string>;
+  /**
+   * The office (事業所番号) whose viewing scope applies (cache migration 2, served.ts): only persons it serves are
+   * found, online and offline alike. Applied as a subquery, so it stays cheap at 100,000 persons.
+   */
+  servedBy?: string;
 }
 
 export interface SearchResult {
@@ -37,9 +43,13 @@ export function searchPersons(db: SqliteDb, query: string, options: SearchOption
   const offset = Math.max(0, options.offset ?? 0);
   const mode = searchMode(query);
   const compact = query.normalize('NFKC').replace(/\s+/g, '');
-  // The scope is applied in SQL (json_each over the allowed keys), so paging stays exact.
-  const scopeSql = options.scope ? ' AND person_key IN (SELECT value FROM json_each(?))' : '';
-  const scopeParams = options.scope ? [JSON.stringify([...options.scope])] : [];
+  // The scope is applied in SQL (json_each over the allowed keys, or the office's served rows), so paging stays exact.
+  let scopeSql = options.scope ? ' AND person_key IN (SELECT value FROM json_each(?))' : '';
+  const scopeParams: string[] = options.scope ? [JSON.stringify([...options.scope])] : [];
+  if (options.servedBy !== undefined) {
+    scopeSql += ` AND ${servedBySql('persons.person_key')}`;
+    scopeParams.push(options.servedBy);
+  }
   const page = [limit + 1, offset]; // one row more than the page tells whether another page follows
   let rows: Row[];
   switch (mode) {

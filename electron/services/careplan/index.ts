@@ -58,3 +58,4 @@ export function layoutOf(kind: FileKind) {
 export function encodeCarePlanFile(file: string, kind: FileKind, rows: readonly (readonly string[])[]): EncodeResult {
   return encodeRows(file, LAYOUTS[kind], rows);
 }
+export * from './model';

@@ -46,7 +46,12 @@ export type IssueRule =
   | 'service-date-month'
   | 'welfare-equipment'
   | 'seventh-total'
-  | 'unencodable';
+  | 'unencodable'
+  // model level (第7表 consistency, relation keys)
+  | 'seventh-subtotal'
+  | 'seventh-grand-total'
+  | 'benefit-limit'
+  | 'model-input';
 
 export interface CarePlanIssue {
   severity: Severity;

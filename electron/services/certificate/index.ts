@@ -10,3 +10,12 @@ export {
   type InstalledCertificate,
   type SealedStore,
 } from './service';
+export { readP12File, readPasswordFile, readProvisionFiles, type ProvisionFiles } from './provision-files';
+export { PASSWORD_FILE_EXTENSION, findDropFolderCertificate, type DropFolderFind } from './drop-folder';
+export {
+  createOfficeCertificates,
+  type CertificateAuditEntry,
+  type ImportSource,
+  type OfficeCertificates,
+  type OfficeCertificatesOptions,
+} from './office-certificates';

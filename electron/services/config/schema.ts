@@ -60,6 +60,21 @@ export const OfficeProfile = z.strictObject({
 });
 export type OfficeProfile = z.infer<typeof OfficeProfile>;
 
+/**
+ * Where electron-updater looks for new versions (generic provider, issue 9): offices may host updates internally.
+ * Absent: the app never looks for updates by itself (IT staff install new versions).
+ */
+export const UpdateSettings = z.strictObject({
+  url: z.url({ protocol: /^https$/, message: '更新の配布先（updates.url）は https:// で始まるURLです' }).max(500, {
+    message: '更新の配布先（updates.url）は500文字以内です',
+  }),
+  channel: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]{0,31}$/, { message: '更新チャネル（updates.channel）は英小文字で始まる英小文字・数字です' })
+    .default('latest'),
+});
+export type UpdateSettings = z.infer<typeof UpdateSettings>;
+
 export const Configuration = z
   .strictObject({
     schemaVersion: z.literal(1, { message: 'schemaVersion は 1 です' }),
@@ -84,6 +99,7 @@ export const Configuration = z
       .max(24 * 7)
       .default(72),
     certificateDropFolder: z.string().max(1000).nullable().default(null),
+    updates: UpdateSettings.optional(),
   })
   .superRefine((config, ctx) => {
     const seen = new Set<string>();

@@ -7,3 +7,4 @@ export {
   type PaperRecords,
   type PaperSource,
 } from './paper';
+export { parsePaperForm, type PaperFormResult } from './form';

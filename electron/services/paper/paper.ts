@@ -51,6 +51,8 @@ export interface PaperRecords {
   enter<K extends PaperKind>(input: { kind: K; body: unknown; source: PaperSource; staffId: string }): PaperEntry<K>;
   latest<K extends PaperKind>(personKey: string, kind: K): PaperEntry<K> | null;
   list(personKey: string): PaperEntry[];
+  /** The newest entries of the office, newest first (the 紙で確認 list). */
+  recent(limit: number): PaperEntry[];
 }
 
 export function paperRecords(db: () => SqliteDb, clock: () => Date): PaperRecords {
@@ -103,6 +105,11 @@ export function paperRecords(db: () => SqliteDb, clock: () => Date): PaperRecord
     list(personKey) {
       return db()
         .all<Row>('SELECT * FROM paper_certificates WHERE person_key = ? ORDER BY entered_at DESC, id DESC', personKey)
+        .map(toEntry);
+    },
+    recent(limit) {
+      return db()
+        .all<Row>('SELECT * FROM paper_certificates ORDER BY entered_at DESC, id DESC LIMIT ?', limit)
         .map(toEntry);
     },
   };

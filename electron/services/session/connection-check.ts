@@ -19,7 +19,7 @@ export interface ConnectionReport {
   cipher: string | null;
   /** Server chain subject CNs, leaf first. */
   serverChain: string[];
-  /** Subject of the presented chain's last certificate (the root it chains to, or the top it sent). */
+  /** The root: the last chain certificate when verified, else the issuer named by the top certificate sent. */
   serverRoot: string | null;
   clientCertificate: { subject: string; notAfter: string } | null;
   roundTripMs: number | null;
@@ -39,14 +39,14 @@ const ISSUER_ERRORS = new Set([
 
 interface Probe {
   chain: string[];
+  /** Issuer CN of the last certificate presented: the root it claims, even when the server did not send the root. */
+  topIssuer: string;
   problem: ServerProblem;
   nameMatches: boolean;
 }
 
-const cnOf = (c: tls.PeerCertificate | undefined) => {
-  const cn = c?.subject?.CN;
-  return Array.isArray(cn) ? (cn[0] ?? '') : (cn ?? '');
-};
+const firstOf = (v: string | string[] | undefined) => (Array.isArray(v) ? (v[0] ?? '') : (v ?? ''));
+const cnOf = (c: tls.PeerCertificate | undefined) => firstOf(c?.subject?.CN);
 
 /** Handshake only, verification off, to see what the server presents and what is wrong with it. No HTTP. */
 function probeServer(url: URL, options: SessionOptions): Promise<Probe | null> {
@@ -70,6 +70,7 @@ function probeServer(url: URL, options: SessionOptions): Promise<Probe | null> {
       const leaf = socket.getPeerCertificate(true);
       const chain: string[] = [];
       const seen = new Set<string>();
+      let last: tls.DetailedPeerCertificate | undefined;
       for (
         let c: tls.DetailedPeerCertificate | undefined = leaf;
         c?.fingerprint256 && !seen.has(c.fingerprint256);
@@ -77,7 +78,9 @@ function probeServer(url: URL, options: SessionOptions): Promise<Probe | null> {
       ) {
         seen.add(c.fingerprint256);
         chain.push(cnOf(c));
+        last = c;
       }
+      const topIssuer = firstOf(last?.issuer?.CN);
       const nameMatches = tls.checkServerIdentity(servername ?? host, leaf) === undefined;
       const err = String(socket.authorizationError ?? '');
       const problem: ServerProblem = ISSUER_ERRORS.has(err)
@@ -89,7 +92,7 @@ function probeServer(url: URL, options: SessionOptions): Promise<Probe | null> {
             : !nameMatches
               ? 'wrong-name'
               : 'other';
-      done({ chain, problem, nameMatches });
+      done({ chain, topIssuer, problem, nameMatches });
     });
     socket.once('error', () => done(null));
     socket.once('timeout', () => done(null));
@@ -130,7 +133,7 @@ export async function checkConnection(options: SessionOptions): Promise<Connecti
       tlsVersion: null,
       cipher: null,
       serverChain: probe?.chain ?? [],
-      serverRoot: probe?.chain.at(-1) ?? null,
+      serverRoot: probe ? probe.topIssuer || (probe.chain.at(-1) ?? null) : null,
       clientCertificate,
       roundTripMs: null,
       serverProblem: probe?.problem ?? null,

@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../../contract/errors';
+import type { ErrorCode, ErrorDetail } from '../../contract/errors';
 import { KaigoError } from '../errors';
 import type { Failure } from './wire';
 
@@ -16,6 +16,14 @@ export class SessionError extends KaigoError {
   ) {
     super(code);
     this.name = 'SessionError';
+  }
+
+  /** What the login screen may show beside the message; ipc.ts passes it on through the contract's whitelist. */
+  get screenDetail(): ErrorDetail | undefined {
+    const detail: ErrorDetail = {};
+    if (this.lockedUntil !== null) detail.lockedUntil = this.lockedUntil;
+    if (this.attemptsLeft !== null) detail.attemptsLeft = this.attemptsLeft;
+    return Object.keys(detail).length > 0 ? detail : undefined;
   }
 }
 
@@ -72,7 +80,7 @@ export function failureError(failure: Failure): SessionError {
   const e = failure.error;
   switch (e.code) {
     case 'LOGIN_FAILED':
-      return new SessionError('SESSION_LOGIN_FAILED');
+      return new SessionError('SESSION_LOGIN_FAILED', null, e.attemptsLeft ?? null);
     case 'LOCKED':
       return new SessionError('SESSION_LOCKED_OUT', e.lockedUntil ?? null);
     case 'OTP_WRONG':

@@ -23,3 +23,4 @@ export {
   type PreparedVerifier,
   type SealedBlobs,
 } from './offline-unlock';
+export { IdleLock } from './idle-lock';

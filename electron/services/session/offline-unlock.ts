@@ -136,7 +136,9 @@ export class OfflineUnlock {
       throw new KaigoError('SESSION_OFFLINE_REFUSED');
     }
     const validUntil = Date.parse(record.lastOnlineLoginAt) + this.hours * HOUR;
-    if (now.getTime() >= validUntil) {
+    // The offline-hours limit is for opening the cache without the service. An idle resume continues a login that
+    // is already open (an online one ends with its tokens, an offline one with its grant), so it is not limited here.
+    if (event === 'offline-unlock' && now.getTime() >= validUntil) {
       audit('expired');
       throw new KaigoError('SESSION_OFFLINE_EXPIRED');
     }

@@ -44,8 +44,17 @@ export interface PingResult {
 export interface Session {
   login(staffId: string, password: string): Promise<{ sentTo: string; otpExpiresAt: string }>;
   submitOtp(code: string): Promise<TokenState>;
-  /** An authenticated call; refreshes the access token first when due. */
-  call<S extends z.ZodType>(method: 'GET' | 'POST', path: string, schema: S, body?: unknown): Promise<z.infer<S>>;
+  /**
+   * An authenticated call; refreshes the access token first when due. `headers`: extra request headers such as the
+   * outbox's Idempotency-Key (DESIGN.md §5).
+   */
+  call<S extends z.ZodType>(
+    method: 'GET' | 'POST',
+    path: string,
+    schema: S,
+    body?: unknown,
+    headers?: Readonly<Record<string, string>>,
+  ): Promise<z.infer<S>>;
   ping(): Promise<PingResult>;
   logout(): Promise<void>;
   state(): SessionState;
@@ -61,9 +70,15 @@ export function createSession(options: SessionOptions): Session {
   let pending: { id: string; sentTo: string; expiresAt: string } | null = null;
 
   /** One HTTP exchange; returns the parsed JSON of a 2xx/4xx answer or throws a SessionError. */
-  async function exchange(method: string, path: string, body: unknown, token: string | null): Promise<unknown> {
+  async function exchange(
+    method: string,
+    path: string,
+    body: unknown,
+    token: string | null,
+    extra: Readonly<Record<string, string>> = {},
+  ): Promise<unknown> {
     const handshakesBefore = tls.handshakes();
-    const headers: Record<string, string> = { accept: 'application/json' };
+    const headers: Record<string, string> = { ...extra, accept: 'application/json' };
     if (token) headers.authorization = `Bearer ${token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
     let res: Response;
@@ -80,6 +95,12 @@ export function createSession(options: SessionOptions): Session {
       const mapped = transportErrorCode(err, tls.handshakes() > handshakesBefore);
       log.warn('session.transport_failed', { code: mapped.code, cause: mapped.cause });
       throw new SessionError(mapped.code);
+    }
+    // 503: the service says it is down or in maintenance — whatever the body, a clear code of its own (issue 6).
+    if (res.status === 503) {
+      await res.arrayBuffer().catch(() => undefined);
+      log.warn('session.service_unavailable', { status: res.status });
+      throw new SessionError('SESSION_SERVICE_UNAVAILABLE');
     }
     let json: unknown;
     try {
@@ -145,15 +166,15 @@ export function createSession(options: SessionOptions): Session {
       }
     },
 
-    async call(method, path, schema, body) {
+    async call(method, path, schema, body, headers) {
       const token = await tokens.accessToken(doRefresh);
       try {
-        return parse(schema, await exchange(method, path, body, token));
+        return parse(schema, await exchange(method, path, body, token, headers));
       } catch (err) {
         // The server may have dropped the token early (restart): one refresh, one retry.
         if (!(err instanceof SessionError) || err.code !== 'SESSION_EXPIRED') throw err;
         const again = await tokens.refresh(doRefresh);
-        return parse(schema, await exchange(method, path, body, again));
+        return parse(schema, await exchange(method, path, body, again, headers));
       }
     },
 

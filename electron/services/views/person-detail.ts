@@ -1,10 +1,11 @@
 import type { SqliteDb } from '../../../native/sqlite';
-import type { CachedItem, EligibilityResult, PersonDetail } from '../../contract/persons';
+import type { CachedItem, EligibilityResult, PersonDetail, PersonSummary } from '../../contract/persons';
 import { toJapanTime } from '../../contract/time';
-import { personsRepository, snapshotRepository, SNAPSHOT_KINDS, type Snapshot } from '../cache';
+import { personsRepository, snapshotRepository, type Snapshot, type SnapshotBodies } from '../cache';
 import { freshness } from '../deadlines';
 import { eligibilityView, type EligibilityInput, type Warning } from '../eligibility';
 import { KaigoError } from '../errors';
+import type { PaperEntry, PaperRecords } from '../paper';
 
 // The person screen's read model, built from the cache alone so it works the same online and offline: every item
 // with its source, last confirmation and freshness (UX.md rule 10), and the eligibility state at a glance
@@ -33,30 +34,86 @@ export function toEligibilityResult(input: EligibilityInput): EligibilityResult 
   };
 }
 
+/** The 証 kinds the person view lists (the tabs' kinds — progress, allowances, documents — have their own calls). */
+const ITEM_KINDS = ['insured-card', 'burden-ratio', 'burden-limit', 'certification'] as const;
+type ItemKind = (typeof ITEM_KINDS)[number];
+
+type Latest = {
+  [K in ItemKind]: {
+    source: CachedItem['source'];
+    confirmedAt: string;
+    validTo: string | null;
+    body: SnapshotBodies[K];
+  } | null;
+};
+
+/** Per kind, the most recent confirmation wins, online or on paper (UX.md rule 10: the item says which). */
+function newestPerKind(snapshots: { [K in ItemKind]: Snapshot<K> | null }, paper: readonly PaperEntry[]): Latest {
+  const latest = {} as Record<ItemKind, Latest[ItemKind]>;
+  for (const kind of ITEM_KINDS) {
+    const s = snapshots[kind];
+    latest[kind] = s
+      ? ({ source: s.source, confirmedAt: s.fetchedAt, validTo: s.validTo, body: s.body } as Latest[ItemKind])
+      : null;
+  }
+  for (const entry of paper) {
+    const current = latest[entry.kind];
+    if (!current || current.confirmedAt < entry.enteredAt) {
+      latest[entry.kind] = {
+        source: entry.source,
+        confirmedAt: entry.enteredAt,
+        validTo: entry.validTo,
+        body: entry.body,
+      } as Latest[ItemKind];
+    }
+  }
+  return latest as Latest;
+}
+
+/** A person known only from a paper 被保険者証 (not fetched online yet): the summary comes from the paper. */
+function personFromPaper(personKey: string, paper: readonly PaperEntry[]): PersonSummary | null {
+  const card = paper.find((e): e is PaperEntry<'insured-card'> => e.kind === 'insured-card')?.body;
+  const [insurerNumber, insuredNumber] = personKey.split('-') as [string, string];
+  if (paper.length === 0) return null;
+  return {
+    personKey,
+    insurerNumber,
+    insuredNumber,
+    name: card?.name ?? '',
+    nameKana: card?.nameKana ?? '',
+    birthDate: card?.birthDate ?? null,
+    sex: card?.sex ?? null,
+  };
+}
+
 export function personDetail(
   cache: SqliteDb,
   personKey: string,
   now: Date,
   freshnessHours: number,
   answer: EligibilityInput['answer'] = 'found',
+  /** Hand-entered paper 証 (records database); without it only online data is shown. */
+  paper: Pick<PaperRecords, 'list'> | null = null,
 ): PersonDetail {
-  const person = personsRepository(() => cache).get(personKey);
+  const paperEntries = paper ? paper.list(personKey) : [];
+  const person = personsRepository(() => cache).get(personKey) ?? personFromPaper(personKey, paperEntries);
   if (!person) throw new KaigoError('PERSON_NOT_CACHED');
   const snapshots = snapshotRepository(cache);
-  const latest = Object.fromEntries(SNAPSHOT_KINDS.map((k) => [k, snapshots.latest(personKey, k)])) as {
-    [K in (typeof SNAPSHOT_KINDS)[number]]: Snapshot<K> | null;
+  const online = Object.fromEntries(ITEM_KINDS.map((k) => [k, snapshots.latest(personKey, k)])) as {
+    [K in ItemKind]: Snapshot<K> | null;
   };
-  const items: CachedItem[] = SNAPSHOT_KINDS.flatMap((kind) => {
+  const latest = newestPerKind(online, paperEntries);
+  const items: CachedItem[] = ITEM_KINDS.flatMap((kind) => {
     const s = latest[kind];
     if (!s) return [];
     return [
       {
         kind,
         source: s.source,
-        confirmedAt: s.fetchedAt,
+        confirmedAt: s.confirmedAt,
         validTo: s.validTo,
         freshness: freshness(
-          { confirmedAt: new Date(s.fetchedAt), validTo: s.validTo, burdenRatio: kind === 'burden-ratio' },
+          { confirmedAt: new Date(s.confirmedAt), validTo: s.validTo, burdenRatio: kind === 'burden-ratio' },
           now,
           freshnessHours,
         ),

@@ -3,6 +3,7 @@ import type { StaffView } from './auth-state';
 import { CardCheckRegistry } from './card-check';
 import type { TrainingOffice } from './seed';
 import { trainingCa } from '../virtual-card';
+import { IdempotencyLedger } from './idempotency';
 
 // What the training backend knows beyond login: the synthetic persons, which office serves whom (registered by a
 // card check), consent, and the viewing rules of DOMAIN.md §2.1:
@@ -33,6 +34,16 @@ export class TrainingDataState {
 
   /** Training cards issued to persons, and the nonces of card checks in progress. */
   readonly cards = new CardCheckRegistry(trainingCa().certificate);
+
+  /** Idempotency keys seen and their kept answers (DESIGN.md §5), and what arrived through /deliveries. */
+  readonly idempotency = new IdempotencyLedger();
+  readonly deliveries: Array<{
+    receiptId: string;
+    idempotencyKey: string;
+    kind: string;
+    officeNumber: string;
+    receivedAt: string;
+  }> = [];
 
   constructor(readonly data: TrainingData) {
     for (const p of data.persons) this.persons.set(p.personKey, p);

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { AuthFailure, AuthState, StaffView } from './auth-state';
 import { DATA_ROUTES } from './data-routes';
+import { DELIVERY_ROUTES } from './delivery-routes';
+import { CAREPLAN_ROUTES } from './careplan-routes';
 import type { TrainingDataState } from './data-state';
 import type { TrainingOffice } from './seed';
 
@@ -16,6 +18,8 @@ export interface RouteContext<B> {
   auth: AuthState;
   data: TrainingDataState;
   now: Date;
+  /** The request's Idempotency-Key header, when it sent a well-formed one (idempotency.ts). */
+  idempotencyKey: string | null;
 }
 
 export interface RouteResult {
@@ -27,6 +31,8 @@ export interface Route<S extends z.ZodType = z.ZodType> {
   method: 'GET' | 'POST';
   path: string;
   auth: 'none' | 'token';
+  /** 'required': refuse a request without an Idempotency-Key header (server.ts replays repeats). */
+  idempotency?: 'required';
   body: S | null;
   handle(ctx: RouteContext<z.infer<S>>): RouteResult;
 }
@@ -114,4 +120,4 @@ const AUTH_ROUTES: Route[] = [
   }),
 ];
 
-export const ROUTES: Route[] = [...AUTH_ROUTES, ...DATA_ROUTES];
+export const ROUTES: Route[] = [...AUTH_ROUTES, ...DATA_ROUTES, ...DELIVERY_ROUTES, ...CAREPLAN_ROUTES];

@@ -11,6 +11,8 @@ import { toJapanTime } from '../../contract/time';
 import { TrainingDataState } from './data-state';
 import { ROUTES, type Route } from './routes';
 import { TRAINING_OFFICES, TRAINING_STAFF, type TrainingOffice, type TrainingStaffSeed } from './seed';
+import { IDEMPOTENCY_KEY } from './delivery-routes';
+import { createHooks, delayFor, type ServerHooks } from './hooks';
 
 // The training backend: HTTPS on loopback, TLS 1.3 only, client certificate required and verified against the
 // training CA (DOMAIN.md §3.1). The certificate's CN (事業所番号) must name a known office, else 403.
@@ -38,6 +40,12 @@ export interface TrainingServer {
   offices: TrainingOffice[];
   /** The data side's state (persons, service grants, consent): tests and the CLI set up scenarios through it. */
   data: TrainingDataState;
+  /** Outage and crash hooks for tests (hooks.ts). */
+  hooks: ServerHooks;
+  /** Stops listening and drops every connection, keeping all state: the service "goes away" (issue 6 outage). */
+  suspend(): Promise<void>;
+  /** Listens again on the same port with the same state. */
+  resume(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -59,6 +67,11 @@ export async function startTrainingServer(options: TrainingServerOptions = {}): 
   const mailbox = options.mailbox ?? createTrainingMailbox();
   const auth = new AuthState(options.staff ?? TRAINING_STAFF, mailbox, clock, { ...DEFAULT_POLICY, ...options.policy });
   const data = new TrainingDataState(options.data ?? generateTrainingData({ seed: 1, today: toJapanTime(clock()) }));
+  const hooks = createHooks();
+  const hold = (path: string) => {
+    const ms = delayFor(hooks, path);
+    return ms > 0 ? new Promise<void>((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
+  };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     // Only authorised sockets reach here (rejectUnauthorized), but check again rather than trust configuration.
@@ -79,6 +92,16 @@ export async function startTrainingServer(options: TrainingServerOptions = {}): 
       staff = token ? auth.authenticate(token, office.officeNumber) : null;
       if (!staff) return sendJson(res, 401, { ok: false, error: { code: 'TOKEN_INVALID' } });
     }
+    const keyHeader = req.headers['idempotency-key'];
+    const idempotencyKey = typeof keyHeader === 'string' && IDEMPOTENCY_KEY.test(keyHeader) ? keyHeader : null;
+    if (route.idempotency === 'required' && !idempotencyKey) {
+      req.resume();
+      return sendJson(res, 400, { ok: false, error: { code: 'IDEMPOTENCY_KEY_REQUIRED' } });
+    }
+    if (hooks.unavailable && route.auth === 'token') {
+      req.resume();
+      return sendJson(res, 503, { ok: false, error: { code: 'SERVICE_UNAVAILABLE' } });
+    }
     let body: unknown = undefined;
     if (route.body) {
       const parsed = route.body.safeParse(await readJsonBody(req));
@@ -87,7 +110,17 @@ export async function startTrainingServer(options: TrainingServerOptions = {}): 
     } else {
       req.resume();
     }
-    const result = route.handle({ body, office, staff, auth, data, now: clock() });
+    // A repeated key gets the kept answer and no second effect (DESIGN.md §5).
+    const keyed = idempotencyKey !== null && route.method === 'POST' && route.auth === 'token';
+    const kept = keyed ? data.idempotency.replay(idempotencyKey, path) : null;
+    if (kept) {
+      await hold(path);
+      return sendJson(res, kept.status, kept.body);
+    }
+    const now = clock();
+    const result = route.handle({ body, office, staff, auth, data, now, idempotencyKey });
+    if (keyed) data.idempotency.record(idempotencyKey, { path, ...result, at: now.toISOString() });
+    await hold(path);
     sendJson(res, result.status, result.body);
   }
 
@@ -117,13 +150,21 @@ export async function startTrainingServer(options: TrainingServerOptions = {}): 
   server.requestTimeout = 15_000;
 
   const host = options.host ?? '127.0.0.1';
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
+  const listen = (port: number) =>
+    new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
-  });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (!server.listening) return resolve();
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+  await listen(options.port ?? 0);
   const port = (server.address() as AddressInfo).port;
   return {
     // The bound address, not 'localhost': saves a name lookup per connect; the certificate names both.
@@ -133,10 +174,9 @@ export async function startTrainingServer(options: TrainingServerOptions = {}): 
     mailbox,
     offices,
     data,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    hooks,
+    suspend: stop,
+    resume: () => (server.listening ? Promise.resolve() : listen(port)),
+    close: stop,
   };
 }

@@ -4,6 +4,7 @@ import { parseCalendarDate } from '../../../electron/contract';
 import { call } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { JapaneseDate } from '../../components/JapaneseDate';
+import { OutageLists } from './OutageLists';
 
 const KIND: Record<DeadlineRow['kind'], string> = {
   'certification-end': '認定有効期間',
@@ -19,16 +20,30 @@ const URGENCY: Record<DeadlineRow['urgency'], string> = {
   info: 'お知らせ',
 };
 
-/** 期限管理: sorted by urgency (UX.md rule 11). */
+/** 期限管理: sorted by urgency (UX.md rule 11), then the outage lists (issue 7). */
 export function DeadlinesScreen() {
   const [rows, setRows] = useState<DeadlineRow[] | null>(null);
   const [error, setError] = useState<KaigoErrorInfo | null>(null);
   useEffect(() => {
     void call('deadlines.list', {}).then((r) => (r.ok ? setRows(r.value) : setError(r.error)));
   }, []);
-  if (error) return <ErrorNotice error={error} />;
-  if (!rows) return <p aria-busy="true">読み込み中…</p>;
-  if (rows.length === 0) return <p>急ぎの期限はありません。</p>;
+  return (
+    <>
+      {error ? (
+        <ErrorNotice error={error} />
+      ) : !rows ? (
+        <p aria-busy="true">読み込み中…</p>
+      ) : rows.length === 0 ? (
+        <p>急ぎの期限はありません。</p>
+      ) : (
+        <DeadlineTable rows={rows} />
+      )}
+      <OutageLists />
+    </>
+  );
+}
+
+function DeadlineTable({ rows }: { rows: DeadlineRow[] }) {
   return (
     <table className="results deadlines" aria-label="期限の一覧">
       <thead>

@@ -166,7 +166,7 @@ export function CardCheckPanel(props: {
           <button type="submit" disabled={busy}>
             カードの顔写真と本人を目視で確認した
           </button>
-          <p className="muted">暗証番号がわからない・入力できない方は、目視確認か紙の証で受け付けます。</p>
+          <p className="muted">暗証番号がわからない・入力できない方は、目視確認か「紙の証で確認」で受け付けます。</p>
         </form>
       </div>
     </section>

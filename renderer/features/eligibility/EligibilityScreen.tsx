@@ -4,6 +4,8 @@ import { call } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { PersonDetailView } from '../../components/PersonDetailView';
 import { CardCheckPanel } from './CardCheckPanel';
+import { PaperCheck } from '../paper/PaperCheck';
+import { OutageReception } from '../reception/OutageReception';
 
 /**
  * 資格確認 by 保険者番号 + 被保険者番号 (persons are matched on numbers, never on names: UX.md rule 8). The My Number
@@ -42,6 +44,8 @@ export function EligibilityScreen({ training }: { training: boolean }) {
         }}
       />
       {error && <ErrorNotice error={error} />}
+      <PaperCheck />
+      <OutageReception />
       <h2>番号で照会</h2>
       <form onSubmit={(e) => void onSubmit(e)} className="inline-form" aria-busy={busy}>
         <label htmlFor={ids.insurer}>保険者番号（6桁）</label>

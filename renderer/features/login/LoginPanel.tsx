@@ -2,6 +2,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { japanStamp } from '../../../electron/contract';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useSession } from '../../stores/session';
+import { LockoutNotice } from './LockoutNotice';
 
 // The service could not be reached (or an offline unlock was just refused): offer the offline unlock.
 const OFFLINE_CAUSES = new Set([
@@ -45,6 +46,7 @@ export function LoginPanel({ training }: { training: boolean }) {
     <section className="login" aria-labelledby="login-heading">
       <h2 id="login-heading">職員ログイン</h2>
       {error && <ErrorNotice error={error} />}
+      {error && <LockoutNotice error={error} />}
       {!awaitingCode ? (
         <form onSubmit={onLogin} aria-busy={busy}>
           <label htmlFor={ids.staff}>ユーザーID</label>

@@ -1,5 +1,8 @@
 import type { AppStatus } from '../../../electron/contract';
 import { CheckTimings } from './CheckTimings';
+import { CertificatePanel } from './CertificatePanel';
+import { ConnectionTestPanel } from './ConnectionTestPanel';
+import { SetupCheckPanel } from './SetupCheckPanel';
 
 const MODE: Record<AppStatus['mode'], string> = {
   training: '練習モード',
@@ -23,7 +26,10 @@ export function SettingsScreen({ status }: { status: AppStatus | null }) {
         <dt>キーチェーン</dt>
         <dd data-field="keychain">{status.keychain === 'available' ? '利用可能' : '利用できません'}</dd>
       </dl>
+      {status.mode !== 'misconfigured' && <CertificatePanel />}
       <CheckTimings />
+      <SetupCheckPanel />
+      <ConnectionTestPanel />
     </section>
   );
 }

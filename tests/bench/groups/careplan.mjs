@@ -90,6 +90,30 @@ export async function run({ root, log }) {
     mod.parseCarePlanFile(NAME, month.bytes);
     monthTimes.push(performance.now() - t0);
   }
+  // The same month through the model (issue 8 §3): rows → typed plans, applied to a book, 予定 vs 実績 per person;
+  // and written back as a send unit (model → CSV → read back by the validator).
+  const modelTimes = [];
+  const unitTimes = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    const m = mod.fileToModel(mod.parseCarePlanFile(NAME, month.bytes));
+    if (!m.ok) throw new Error(m.reason);
+    const book = new mod.CarePlanBook();
+    book.applyAll([m.value]);
+    let compared = 0;
+    for (const s of book.allMonths()) compared += mod.compareMonth(s).length;
+    modelTimes.push(performance.now() - t0);
+    if (compared === 0) throw new Error('nothing compared');
+    const t1 = performance.now();
+    const unit = mod.writeSendUnit({
+      from: { office: KYOTAKU, service: '43' },
+      to: { office: HOUMON, service: '11' },
+      at: new Date('2024-11-25T00:30:00Z'),
+      parts: [{ kind: 'UPPLAN', month: '202412', content: m.value.content }],
+    });
+    unitTimes.push(performance.now() - t1);
+    if (!unit.ok) throw new Error(`send unit: ${unit.issues[0]?.rule}`);
+  }
   log(
     `parse+validate median ${ms.toFixed(0)} ms → ${(mb / (ms / 1000)).toFixed(1)} MB/s; round trip identical: ${identical}`,
   );
@@ -100,5 +124,7 @@ export async function run({ root, log }) {
     inputMB: Number(mb.toFixed(1)),
     roundTripIdentical: identical,
     month1000PersonsMs: Number(median(monthTimes).toFixed(1)),
+    month1000PersonsModelMs: Number(median(modelTimes).toFixed(1)),
+    sendUnit1000PersonsMs: Number(median(unitTimes).toFixed(1)),
   };
 }

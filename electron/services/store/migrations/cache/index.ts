@@ -1,5 +1,6 @@
 import type { Migration } from '../../migration';
 import { cache001 } from './001-snapshots-and-persons';
+import { cache002 } from './002-served-persons';
 
 /** The cache database's migrations, in order (one file each). */
-export const CACHE_MIGRATIONS: readonly Migration[] = [cache001];
+export const CACHE_MIGRATIONS: readonly Migration[] = [cache001, cache002];

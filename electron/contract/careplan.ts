@@ -1,0 +1,235 @@
+import { z } from 'zod';
+import { input, list, text } from './limits';
+
+// Care-plan exchange (issue 8): files in and out (v4.1 CSV, DOMAIN.md §4), the validation report, the plan per
+// person and month with 予定 vs 実績, partners and the exchange ledger (UX.md rules 13–14). Files cross IPC as their
+// bytes in base64 (read by the renderer from a drop or a file input), never as paths; the total is capped by
+// MAX_PAYLOAD_JSON_CHARS.
+
+const base64 = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/);
+
+export const CarePlanFileInput = z.strictObject({
+  name: text(200),
+  content: base64(240 * 1024),
+});
+export type CarePlanFileInput = z.infer<typeof CarePlanFileInput>;
+
+export const CarePlanFilesInput = input({ files: list(CarePlanFileInput, 20).min(1) });
+
+export const CarePlanIssueView = z.strictObject({
+  severity: z.enum(['error', 'warning', 'note']),
+  rule: z.string(),
+  message: z.string(),
+  row: z.number().int().optional(),
+  column: z.number().int().optional(),
+});
+
+export const CarePlanFileReport = z.strictObject({
+  file: z.string(),
+  kind: z.string().nullable(),
+  title: z.string(),
+  rows: z.number().int(),
+  counts: z.strictObject({ error: z.number().int(), warning: z.number().int(), note: z.number().int() }),
+  /** The first findings (errors first); counts stay exact. */
+  issues: z.array(CarePlanIssueView).max(200),
+});
+export type CarePlanFileReport = z.infer<typeof CarePlanFileReport>;
+
+export const CarePlanReport = z.strictObject({ files: z.array(CarePlanFileReport).max(20) });
+export type CarePlanReport = z.infer<typeof CarePlanReport>;
+
+export const CarePlanImportOutput = z.strictObject({
+  report: CarePlanReport,
+  imported: z.number().int(),
+  failed: z.number().int(),
+});
+
+const LedgerState = z.enum(['queued', 'sent', 'received', 'imported', 'import-error', 'paper']);
+
+export const LedgerEntryView = z.strictObject({
+  id: z.number().int(),
+  direction: z.enum(['sent', 'received']),
+  partnerOffice: z.string(),
+  partnerService: z.string(),
+  partnerName: z.string(),
+  fileName: z.string(),
+  kind: z.string(),
+  kindTitle: z.string(),
+  month: z.string().nullable(),
+  sequence: z.string(),
+  sha256: z.string(),
+  bytes: z.number().int(),
+  state: LedgerState,
+  stateLabel: z.string(),
+  superseded: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type LedgerEntryView = z.infer<typeof LedgerEntryView>;
+
+export const LedgerOutput = z.strictObject({ entries: z.array(LedgerEntryView).max(5000), training: z.boolean() });
+
+export const PartnerView = z.strictObject({
+  id: z.number().int(),
+  office: z.string(),
+  service: z.string(),
+  name: z.string(),
+  exchangesData: z.boolean(),
+});
+export type PartnerView = z.infer<typeof PartnerView>;
+
+export const PartnerSaveInput = input({
+  office: text(10),
+  service: text(2),
+  name: text(80),
+  exchangesData: z.boolean(),
+});
+export const PartnerIdInput = input({ id: z.number().int().min(1) });
+
+export const PersonMonthInput = input({
+  insurer: z.string().regex(/^\d{6}$/),
+  insured: z.string().regex(/^(\d{10}|H\d{9})$/),
+  month: z.string().regex(/^\d{6}$/),
+});
+
+export const CarePlanMonthSummary = z.strictObject({
+  insurer: z.string(),
+  insured: z.string(),
+  month: z.string(),
+  name: z.string(),
+  planItems: z.number().int(),
+  seventhRows: z.number().int(),
+  actualProviders: z.number().int(),
+  differences: z.number().int(),
+});
+export const CarePlanMonthsOutput = z.strictObject({ months: z.array(CarePlanMonthSummary).max(5000) });
+
+export const ServiceUseItemView = z.strictObject({
+  serviceDate: z.string(),
+  start: z.string(),
+  end: z.string(),
+  count: z.number().int().nullable(),
+  units: z.number().int().nullable(),
+  serviceCode: z.string(),
+  provider: z.string(),
+  providerName: z.string(),
+});
+
+export const SeventhRowView = z.strictObject({
+  kind: z.enum(['detail', 'kindSubtotal', 'outsideSubtotal', 'over30Subtotal', 'grandTotal']),
+  officeName: z.string(),
+  office: z.string(),
+  serviceCode: z.string(),
+  units: z.number().int().nullable(),
+  count: z.number().int().nullable(),
+  managedUnits: z.number().int().nullable(),
+  overLimit: z.number().int().nullable(),
+  withinLimit: z.number().int().nullable(),
+  unitPrice: z.string(),
+  totalCost: z.number().int().nullable(),
+  claimAmount: z.number().int().nullable(),
+  copay: z.number().int().nullable(),
+});
+
+export const ComparisonRowView = z.strictObject({
+  serviceDate: z.string(),
+  serviceCode: z.string(),
+  provider: z.string(),
+  plannedCount: z.number().int(),
+  actualCount: z.number().int(),
+  plannedUnits: z.number().int(),
+  actualUnits: z.number().int(),
+  status: z.enum(['match', 'differs', 'plannedOnly', 'actualOnly']),
+});
+
+export const CarePlanMonthView = z.strictObject({
+  insurer: z.string(),
+  insured: z.string(),
+  month: z.string(),
+  name: z.string(),
+  careLevel: z.string(),
+  benefitLimit: z.number().int().nullable(),
+  planStaffName: z.string(),
+  plan: z.array(ServiceUseItemView).max(5000),
+  seventh: z.array(SeventhRowView).max(1000),
+  comparison: z.array(ComparisonRowView).max(5000),
+  /** 第7表 consistency findings (subtotals, 全合計, 区分支給限度基準額). */
+  findings: z.array(CarePlanIssueView).max(200),
+});
+export type CarePlanMonthView = z.infer<typeof CarePlanMonthView>;
+
+export const CarePlanSendInput = input({
+  partnerId: z.number().int().min(1),
+  files: list(CarePlanFileInput, 20).min(1),
+});
+export const CarePlanSendOutput = z.strictObject({
+  names: z.array(z.string()).max(20),
+  /** 'training': queued in the outbox for the training backend; 'paper': print view produced, 紙で送付 recorded. */
+  channel: z.enum(['training', 'paper']),
+  /** Print-ready HTML of the plan (paper channel). */
+  html: z.string().nullable(),
+  ledgerIds: z.array(z.number().int()).max(20),
+});
+
+export const CarePlanInboxOutput = z.strictObject({ received: z.number().int(), imported: z.number().int() });
+export const CarePlanTrainingPlanOutput = z.strictObject({ files: z.array(CarePlanFileInput).max(5) });
+export const LedgerExportOutput = z.strictObject({ saved: z.boolean() });
+
+export const PersonPlansInput = input({
+  insurer: z.string().regex(/^\d{6}$/),
+  insured: z.string().regex(/^(\d{10}|H\d{9})$/),
+});
+
+/** 居宅サービス計画書 第1–3表 of one 計画作成（変更）日, as held after applying every file in ファイル連番 order. */
+export const PlanDocumentView = z.strictObject({
+  planDate: z.string(),
+  first: z
+    .strictObject({
+      createdOn: z.string(),
+      plannerName: z.string(),
+      supportOfficeName: z.string(),
+      planCategory: z.string(),
+      careLevel: z.string(),
+      validFrom: z.string(),
+      validTo: z.string(),
+      wishesAndAnalysis: z.string(),
+      boardOpinion: z.string(),
+      overallPolicy: z.string(),
+    })
+    .nullable(),
+  second: z
+    .array(
+      z.strictObject({
+        issue: z.string(),
+        longGoal: z.string(),
+        longPeriod: z.string(),
+        shortGoal: z.string(),
+        shortPeriod: z.string(),
+        serviceContent: z.string(),
+        insuranceCovered: z.string(),
+        serviceType: z.string(),
+        providerName: z.string(),
+        frequency: z.string(),
+        period: z.string(),
+      }),
+    )
+    .max(500),
+  third: z
+    .array(
+      z.strictObject({
+        weekday: z.string(),
+        start: z.string(),
+        end: z.string(),
+        serviceContent: z.string(),
+        dailyActivity: z.string(),
+        nonWeeklyServices: z.string(),
+      }),
+    )
+    .max(500),
+});
+export type PlanDocumentView = z.infer<typeof PlanDocumentView>;
+export const PersonPlansOutput = z.strictObject({ plans: z.array(PlanDocumentView).max(100) });
