@@ -16,6 +16,7 @@ import { personTabHandlers } from './handlers/person-tabs';
 import { cardHandlers } from './handlers/card';
 import { trainingHandlers } from './handlers/training';
 import { certificateHandlers } from './handlers/certificate';
+import { officeHandlers } from './handlers/office';
 import { receptionFeature } from './handlers/reception';
 import { outboxRuntime, type OutboxRuntime } from './handlers/outbox';
 import { setupHandlers } from './handlers/setup';
@@ -56,12 +57,13 @@ export async function createApp(options: AppOptions = {}): Promise<KaigoApp> {
     'app.getStatus': () => ctx.getStatus(),
     ...sessionHandlers(ctx),
     ...eligibilityHandlers(ctx),
-    ...outageListHandlers(ctx),
+    ...outageListHandlers(ctx, careplan.plannedVisits),
     ...paperHandlers(ctx),
     ...personTabHandlers(ctx),
     ...card.handlers,
     ...trainingHandlers(ctx, async () => (await card.readerStatus()).selected),
     ...certificateHandlers(ctx),
+    ...officeHandlers(ctx),
     ...outbox.handlers,
     ...reception.handlers,
     ...setupHandlers(ctx, card.readerStatus),

@@ -10,10 +10,11 @@ import { toJapanTime } from './contract/time';
 
 // Where the session connects. In 練習モード the training backend runs in this process on loopback (TLS 1.3, client
 // certificate required) with its own training PKI kept in the training data folder; the client certificate is the
-// one imported into the (training) vault when there is one — so the installer flow can be practised — else the
-// training office certificate directly, so a first start works. With a configuration, the endpoint and trust
-// anchors come from the configuration and the client certificate from the vault (provisioned per OS user,
-// DESIGN.md §4); without one, no session: CERT_NOT_INSTALLED tells the installer how to provision.
+// one imported into the (training) vault for the active office when there is one — so the installer flow can be
+// practised — else that training office's certificate directly, so a first start works and both training offices
+// (居宅 + 訪問介護) are selectable. With a configuration, the endpoint and trust anchors come from the configuration and
+// the client certificate of the active office from the vault (provisioned per OS user, DESIGN.md §4); without one,
+// no session: CERT_NOT_INSTALLED tells the installer how to provision.
 
 export interface Backend {
   baseUrl: string;
@@ -24,7 +25,9 @@ export interface Backend {
 }
 
 export interface BackendDeps {
-  /** The installed client certificate (null when none); may throw KEYCHAIN_UNAVAILABLE. */
+  /** 事業所番号 of the active office (read each time a session is created). */
+  activeOffice: () => string | null;
+  /** The active office's installed client certificate (null when none); may throw KEYCHAIN_UNAVAILABLE. */
   clientCertificate: () => CertificateMaterial | null;
 }
 
@@ -58,10 +61,11 @@ export async function openBackend(runtime: Runtime, clock: () => Date, deps: Bac
       clock,
       data: generateTrainingData({ seed: 1, today: toJapanTime(clock()) }),
     });
-    const office = files.pki.offices[0]!;
     return {
       baseUrl: server.url,
       get tls(): SessionTls {
+        const active = deps.activeOffice();
+        const office = files.pki.offices.find((o) => o.officeNumber === active) ?? files.pki.offices[0]!;
         const imported = importedInTraining(deps);
         const client = imported
           ? { certPem: clientChain(imported), keyPem: imported.keyPem }

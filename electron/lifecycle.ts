@@ -24,7 +24,7 @@ export type ElectronModule = Pick<
 export interface MainDeps {
   runCli(argv: string[]): Promise<number>;
   /** Builds the app; main passes what only Electron can provide (the file dialog). */
-  createApp(extra: Pick<AppOptions, 'chooseFile'>): Promise<KaigoApp>;
+  createApp(extra: Pick<AppOptions, 'chooseFile' | 'chooseSaveFile' | 'chooseFolder'>): Promise<KaigoApp>;
   log: Logger;
   /** Folder holding main.js, preload.js and renderer/. */
   outDir: string;
@@ -70,6 +70,53 @@ export function fileChooser(
         { name: '証明書ファイル（PKCS#12）', extensions: ['p12', 'pfx'] },
         { name: 'すべてのファイル', extensions: ['*'] },
       ],
+    };
+    const win = parent();
+    const result = win
+      ? await electron.dialog.showOpenDialog(win, options)
+      : await electron.dialog.showOpenDialog(options);
+    return result.canceled ? null : (result.filePaths[0] ?? null);
+  };
+}
+
+/**
+ * Where to save an export (the outage lists' CSV, the care-plan ledger): a main-process save dialog offering the
+ * suggested name; main writes the file, the renderer never picks a path. Null when staff cancel.
+ */
+export function saveFileChooser(
+  electron: ElectronModule,
+  parent: () => Electron.BrowserWindow | null,
+): NonNullable<AppOptions['chooseSaveFile']> {
+  return async (request) => {
+    const options: Electron.SaveDialogOptions = {
+      title: 'CSVファイルの保存先を選ぶ',
+      defaultPath: request.defaultName,
+      filters: [{ name: 'CSVファイル', extensions: ['csv'] }],
+      properties: ['showOverwriteConfirmation', 'createDirectory'],
+    };
+    const win = parent();
+    const result = win
+      ? await electron.dialog.showSaveDialog(win, options)
+      : await electron.dialog.showSaveDialog(options);
+    return result.canceled || !result.filePath ? null : result.filePath;
+  };
+}
+
+/**
+ * Folders for the care-plan official channel (issue 8): where to write a send unit for the official client or browser
+ * upload, or a download folder to import. Main reads and writes the files; the renderer sees only a folder name.
+ */
+export function folderChooser(
+  electron: Pick<ElectronModule, 'dialog'>,
+  parent: () => Electron.BrowserWindow | null,
+): NonNullable<AppOptions['chooseFolder']> {
+  return async (purpose) => {
+    const options: Electron.OpenDialogOptions = {
+      title:
+        purpose === 'careplan-export'
+          ? 'ケアプランのファイルを書き出すフォルダーを選ぶ'
+          : '取り込むフォルダー（ダウンロードしたケアプランのファイル）を選ぶ',
+      properties: purpose === 'careplan-export' ? ['openDirectory', 'createDirectory'] : ['openDirectory'],
     };
     const win = parent();
     const result = win
@@ -125,7 +172,11 @@ export async function startMain(
   const rendererDir = path.join(deps.outDir, 'renderer');
   electron.protocol.handle('app', (request) => serveAppRequest(request.url, rendererDir));
 
-  const kaigo = await deps.createApp({ chooseFile: fileChooser(electron, () => window) });
+  const kaigo = await deps.createApp({
+    chooseFile: fileChooser(electron, () => window),
+    chooseSaveFile: saveFileChooser(electron, () => window),
+    chooseFolder: folderChooser(electron, () => window),
+  });
   // Never restart for an update during a card check or a send (issue 9): the tracker sees every call.
   const activity = createActivityTracker({ outboxSending: outboxSendingProbe(() => kaigo.store().records()) });
   registerIpc(electron.ipcMain, activity.wrap(kaigo.dispatch));

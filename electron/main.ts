@@ -12,6 +12,8 @@ startMain(electron, process.argv, process.env, {
   createApp: (extra) => createApp({ log, clipboard: (text) => electron.clipboard.writeText(text), ...extra }),
   log,
   outDir: __dirname,
+  // Loaded only in the installed app: an unpacked development build has no update metadata (app-update.yml).
+  updater: async () => (electron.app.isPackaged ? (await import('electron-updater')).autoUpdater : null),
 }).catch((err: unknown) => {
   log.error('app.start-failed', { errorName: err instanceof Error ? err.name : typeof err });
   electron.app.exit(1);

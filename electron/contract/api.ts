@@ -19,6 +19,11 @@ import {
 import { DeadlineRow, PersonDetail, PersonInput, SearchInput, SearchOutput } from './persons';
 import {
   CarePlanFilesInput,
+  CarePlanFolderImportOutput,
+  CarePlanDroppedInput,
+  CarePlanDroppedOutput,
+  LedgerIdsInput,
+  MarkUploadedOutput,
   CarePlanImportOutput,
   CarePlanInboxOutput,
   CarePlanMonthsOutput,
@@ -45,6 +50,7 @@ import {
   CertificatePreview,
   CertificateStatus,
 } from './certificate';
+import { OfficeList, OfficeSelectInput } from './office';
 import { OutboxChanged, OutboxList, ReceptionEntry, ReceptionForm, ReceptionIdInput } from './reception';
 import { ListExportOutput, ListInput, ListPrintedOutput, OutageListsOutput } from './lists';
 import { ConnectionCheckReport, SetupCheckReport } from './setup';
@@ -195,6 +201,8 @@ export const calls = {
     output: CertificateDetails,
     errors: ['TRAINING_ONLY', 'KEYCHAIN_UNAVAILABLE'],
   }),
+  'office.list': call({ input: input({}), output: OfficeList, errors: [] }),
+  'office.select': call({ input: OfficeSelectInput, output: OfficeList, errors: ['OFFICE_UNKNOWN'] }),
   'reception.save': call({
     input: input({ form: ReceptionForm }),
     output: ReceptionEntry,
@@ -221,11 +229,15 @@ export const calls = {
     output: z.strictObject({ delivered: z.number().int(), queued: z.number().int() }),
     errors: ['SESSION_LOGIN_REQUIRED'],
   }),
-  'careplan.validate': call({ input: CarePlanFilesInput, output: CarePlanReport, errors: ['SESSION_LOGIN_REQUIRED'] }),
+  'careplan.validate': call({
+    input: CarePlanFilesInput,
+    output: CarePlanReport,
+    errors: ['SESSION_LOGIN_REQUIRED', 'CAREPLAN_FILE_TOKEN_UNKNOWN'],
+  }),
   'careplan.import': call({
     input: CarePlanFilesInput,
     output: CarePlanImportOutput,
-    errors: ['SESSION_LOGIN_REQUIRED', 'CAREPLAN_FILES_INVALID'],
+    errors: ['SESSION_LOGIN_REQUIRED', 'CAREPLAN_FILES_INVALID', 'CAREPLAN_FILE_TOKEN_UNKNOWN'],
   }),
   'careplan.months': call({ input: input({}), output: CarePlanMonthsOutput, errors: ['SESSION_LOGIN_REQUIRED'] }),
   'careplan.month': call({
@@ -243,6 +255,9 @@ export const calls = {
       'CAREPLAN_PARTNER_NOT_FOUND',
       'CAREPLAN_SELF_SEND',
       'TRAINING_ONLY',
+      'CAREPLAN_FOLDER_UNAVAILABLE',
+      'CAREPLAN_FOLDER_WRITE_FAILED',
+      'CAREPLAN_FILE_TOKEN_UNKNOWN',
     ],
   }),
   'careplan.inbox': call({
@@ -276,6 +291,21 @@ export const calls = {
     output: z.strictObject({}),
     errors: ['SESSION_LOGIN_REQUIRED', 'CAREPLAN_PARTNER_NOT_FOUND'],
   }),
+  'careplan.importFolder': call({
+    input: input({}),
+    output: CarePlanFolderImportOutput,
+    errors: ['SESSION_LOGIN_REQUIRED', 'CAREPLAN_FOLDER_UNAVAILABLE', 'CAREPLAN_FOLDER_READ_FAILED'],
+  }),
+  'careplan.dropped': call({
+    input: CarePlanDroppedInput,
+    output: CarePlanDroppedOutput,
+    errors: ['SESSION_LOGIN_REQUIRED'],
+  }),
+  'careplan.markUploaded': call({
+    input: LedgerIdsInput,
+    output: MarkUploadedOutput,
+    errors: ['SESSION_LOGIN_REQUIRED', 'CAREPLAN_LEDGER_NOT_FOUND', 'CAREPLAN_NOT_AWAITING_UPLOAD'],
+  }),
 } as const satisfies { [K in CallName]: CallSpec };
 
 export const events = {
@@ -297,4 +327,6 @@ export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
 export interface KaigoBridge {
   invoke<K extends CallName>(name: K, input: CallInput<K>): Promise<Result<CallOutput<K>>>;
   on<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void;
+  /** Dropped or chosen files → tokens: the preload resolves their paths (webUtils.getPathForFile), main reads them. */
+  droppedFiles(files: readonly File[]): Promise<Result<CallOutput<'careplan.dropped'>>>;
 }

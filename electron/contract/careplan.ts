@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { input, list, text } from './limits';
 
 // Care-plan exchange (issue 8): files in and out (v4.1 CSV, DOMAIN.md §4), the validation report, the plan per
-// person and month with 予定 vs 実績, partners and the exchange ledger (UX.md rules 13–14). Files cross IPC as their
-// bytes in base64 (read by the renderer from a drop or a file input), never as paths; the total is capped by
-// MAX_PAYLOAD_JSON_CHARS.
+// person and month with 予定 vs 実績, partners and the exchange ledger (UX.md rules 13–14). A dropped or chosen file
+// is read by main (its path resolved by the preload, careplan.dropped) and crosses IPC as an opaque token; files main
+// produced itself (the training sample) come back as name + base64, capped by MAX_PAYLOAD_JSON_CHARS.
 
 const base64 = (max: number) =>
   z
@@ -12,13 +12,29 @@ const base64 = (max: number) =>
     .max(max)
     .regex(/^[A-Za-z0-9+/]*={0,2}$/);
 
-export const CarePlanFileInput = z.strictObject({
+export const CarePlanFileContent = z.strictObject({
   name: text(200),
   content: base64(240 * 1024),
 });
+
+/** A dropped or chosen file main has read (careplan.dropped): the renderer holds only this opaque token. */
+export const CarePlanFileToken = z.strictObject({ token: z.string().regex(/^[0-9a-f-]{36}$/) });
+
+export const CarePlanFileInput = z.union([CarePlanFileContent, CarePlanFileToken]);
 export type CarePlanFileInput = z.infer<typeof CarePlanFileInput>;
 
 export const CarePlanFilesInput = input({ files: list(CarePlanFileInput, 20).min(1) });
+
+/**
+ * Paths of dropped or chosen files, resolved by the preload with webUtils.getPathForFile. Invoked only by the
+ * preload's droppedFiles(File[]) (never through the page's generic invoke), so the page cannot name arbitrary paths.
+ */
+export const CarePlanDroppedInput = input({ paths: list(text(4096), 20).min(1) });
+export const CarePlanDroppedOutput = z.strictObject({
+  files: z.array(z.strictObject({ token: z.string(), name: z.string(), bytes: z.number().int() })).max(20),
+  /** Base names of files not taken: not a .CSV file, too large, or unreadable. */
+  refused: z.array(z.string()).max(20),
+});
 
 export const CarePlanIssueView = z.strictObject({
   severity: z.enum(['error', 'warning', 'note']),
@@ -66,6 +82,8 @@ export const LedgerEntryView = z.strictObject({
   state: LedgerState,
   stateLabel: z.string(),
   superseded: z.boolean(),
+  /** Written to a folder for the official upload and not yet marked uploaded (state queued, label アップロード待ち). */
+  awaitingUpload: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -165,19 +183,39 @@ export type CarePlanMonthView = z.infer<typeof CarePlanMonthView>;
 export const CarePlanSendInput = input({
   partnerId: z.number().int().min(1),
   files: list(CarePlanFileInput, 20).min(1),
+  /**
+   * 'folder': write the unit as .CSV files into a folder staff choose, for the official client or browser upload
+   * (the only data channel outside 練習モード). 'exchange' (default in 練習モード): the training backend via the outbox.
+   */
+  via: z.enum(['exchange', 'folder']).optional(),
 });
 export const CarePlanSendOutput = z.strictObject({
   names: z.array(z.string()).max(20),
   /** 'training': queued in the outbox for the training backend; 'paper': print view produced, 紙で送付 recorded. */
-  channel: z.enum(['training', 'paper']),
+  /** 'folder': written into the chosen folder, アップロード待ち in the ledger (names empty when the dialog was cancelled). */
+  channel: z.enum(['training', 'paper', 'folder']),
   /** Print-ready HTML of the plan (paper channel). */
   html: z.string().nullable(),
   ledgerIds: z.array(z.number().int()).max(20),
 });
 
 export const CarePlanInboxOutput = z.strictObject({ received: z.number().int(), imported: z.number().int() });
-export const CarePlanTrainingPlanOutput = z.strictObject({ files: z.array(CarePlanFileInput).max(5) });
+export const CarePlanTrainingPlanOutput = z.strictObject({ files: z.array(CarePlanFileContent).max(5) });
 export const LedgerExportOutput = z.strictObject({ saved: z.boolean() });
+
+/** A download folder of the official channel read by main (the renderer sees only the folder's name). */
+export const CarePlanFolderImportOutput = z.strictObject({
+  /** The folder's base name; null when the dialog was cancelled. */
+  folder: z.string().nullable(),
+  report: z.strictObject({ files: z.array(CarePlanFileReport).max(500) }),
+  imported: z.number().int(),
+  failed: z.number().int(),
+  /** Files left alone: not .CSV, too large, or beyond the 500 read. */
+  skipped: z.number().int(),
+});
+
+export const LedgerIdsInput = input({ ids: list(z.number().int().min(1), 100).min(1) });
+export const MarkUploadedOutput = z.strictObject({ updated: z.number().int() });
 
 export const PersonPlansInput = input({
   insurer: z.string().regex(/^\d{6}$/),

@@ -33,8 +33,21 @@ export const CertificateDetails = z.strictObject({
 });
 export type CertificateDetails = z.infer<typeof CertificateDetails>;
 
-export const CertificateStatus = z.strictObject({
+/** One office of this PC and its own client certificate (issue 5: each office has its own). */
+export const OfficeCertificate = z.strictObject({
+  officeNumber: z.string(),
+  name: z.string(),
+  serviceTypeName: z.string(),
+  active: z.boolean(),
   installed: CertificateDetails.nullable(),
+});
+export type OfficeCertificate = z.infer<typeof OfficeCertificate>;
+
+export const CertificateStatus = z.strictObject({
+  /** The certificate of the active office (the one the connection presents). */
+  installed: CertificateDetails.nullable(),
+  /** Every office of this PC with its certificate. */
+  offices: z.array(OfficeCertificate).max(10),
   /** The file chosen through the dialog and kept in memory in main (name only), if any. */
   chosenFile: z.string().nullable(),
   training: z.boolean(),

@@ -43,6 +43,8 @@ export const CALL_NAMES = [
   'certificate.import',
   'certificate.delete',
   'certificate.importTraining',
+  'office.list',
+  'office.select',
   'reception.save',
   'reception.list',
   'reception.approve',
@@ -62,10 +64,16 @@ export const CALL_NAMES = [
   'careplan.partners',
   'careplan.savePartner',
   'careplan.removePartner',
+  'careplan.importFolder',
+  'careplan.markUploaded',
+  'careplan.dropped',
 ] as const;
 export const EVENT_NAMES = ['connectivity.changed', 'outbox.changed'] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];
+
+/** Calls only the preload makes (with what it resolved itself, e.g. dropped files' paths); the page cannot invoke them. */
+export const PRELOAD_ONLY_CALLS: readonly CallName[] = ['careplan.dropped'];
 export type EventName = (typeof EVENT_NAMES)[number];
 
 export const CHANNEL_PREFIX = 'kaigo:';

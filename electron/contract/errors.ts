@@ -181,6 +181,19 @@ export const ERROR_MESSAGES = {
     '記録の書き出し・取り込みは、設定ファイルのある本番のPCでだけ使えます（練習モードの記録は移せません）。',
   RECORDS_TARGET_NOT_EMPTY:
     'このPCにはすでに記録（送信待ち・紙の証・メモなど）があります。記録の取り込みは、導入したばかりのPCでだけ行えます。',
+  OFFICE_UNKNOWN: 'この事業所はこのPCに設定されていません。設定されている事業所から選んでください。',
+  // Care-plan official channel (issue 8 follow-up): folders for the official client or browser upload.
+  CAREPLAN_FOLDER_UNAVAILABLE: 'この画面ではフォルダーを選べません。アプリを再起動してからもう一度操作してください。',
+  CAREPLAN_FOLDER_WRITE_FAILED:
+    'フォルダーにファイルを書き出せませんでした。同じ名前のファイルがないか、フォルダーへの書き込み権限と空き容量を確認してください。',
+  CAREPLAN_FOLDER_READ_FAILED: 'フォルダーを読み取れませんでした。フォルダーの場所とアクセス権を確認してください。',
+  CAREPLAN_FILE_TOKEN_UNKNOWN:
+    'ドロップしたファイルの情報が古くなっています。ファイルをもう一度ドロップするか選び直してください。',
+  CAREPLAN_NOT_AWAITING_UPLOAD:
+    'この記録はアップロード待ちではありません。送受信台帳を開き直して、状態を確認してください。',
+  // Drop folder (DESIGN.md §4, README 証明書の導入): the password file is for the installer and this PC's users only.
+  CERT_DROP_PASSWORD_FILE_EXPOSED:
+    '証明書の配置フォルダーのパスワードファイルを、このPCの利用者以外も読める（または書き換えられる）状態のため、取り込みませんでした。導入担当者が、所有者と利用者のグループだけが読めるように設定してください（例: chmod 640）。',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -13,6 +13,7 @@ export * from './time';
 export * from './card';
 export * from './codes';
 export * from './certificate';
+export * from './office';
 export * from './reception';
 export * from './setup';
 export * from './idle';

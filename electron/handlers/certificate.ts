@@ -1,6 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { errorInfo, type CertificateDetails, type CertificatePreview, type CertificateStatus } from '../contract';
+import {
+  errorInfo,
+  serviceTypeName,
+  type CertificateDetails,
+  type CertificatePreview,
+  type CertificateStatus,
+} from '../contract';
 import { trainingPkiFiles } from '../backend';
 import {
   EKU_CLIENT_AUTH,
@@ -76,10 +82,22 @@ export function certificateHandlers(
     };
   };
 
+  // Each office has its own certificate; `installed` is the active office's (the one the connection presents).
   const status = (): CertificateStatus => {
-    const installed = ctx.withVault(() => ctx.certificates.installed());
+    const active = ctx.offices.active()?.officeNumber ?? null;
+    const offices = ctx.offices.profiles().map((o) => {
+      const installed = ctx.withVault(() => ctx.certificates.installed(o.officeNumber));
+      return {
+        officeNumber: o.officeNumber,
+        name: o.name,
+        serviceTypeName: serviceTypeName(o.serviceType),
+        active: o.officeNumber === active,
+        installed: installed ? details(installed) : null,
+      };
+    });
     return {
-      installed: installed ? details(installed) : null,
+      installed: offices.find((o) => o.active)?.installed ?? null,
+      offices,
       chosenFile: chosen?.fileName ?? null,
       training: ctx.runtime.mode === 'training',
     };
@@ -120,8 +138,10 @@ export function certificateHandlers(
       forget();
       return result;
     },
+    // Removes the active office's certificate (the one the panel shows as in use).
     'certificate.delete': async () => {
-      ctx.certificates.remove(actor());
+      const active = ctx.offices.active();
+      if (active) ctx.certificates.remove(actor(), active.officeNumber);
       await ctx.resetSession();
       return status();
     },
@@ -129,7 +149,9 @@ export function certificateHandlers(
     'certificate.importTraining': async () => {
       if (ctx.runtime.mode !== 'training') throw new KaigoError('TRAINING_ONLY');
       const files = trainingPkiFiles(ctx.runtime, ctx.clock());
-      const bytes = fs.readFileSync(files.p12Files[0]!.file);
+      const active = ctx.offices.active()?.officeNumber;
+      const p12 = files.p12Files.find((f) => f.officeNumber === active) ?? files.p12Files[0]!;
+      const bytes = fs.readFileSync(p12.file);
       try {
         return await install(bytes, files.p12Password, 'TRAINING');
       } finally {

@@ -32,9 +32,13 @@ import { silentLogger, type Logger } from '../services/log';
 import { openStore, type Store } from '../services/store';
 import { openVault, type Vault } from '../services/vault';
 import { APP_VERSION } from '../version';
+import { createActiveOffices, type ActiveOffices } from './active-office';
 
 // What every handler group shares: the runtime, the lazily opened services, the session with the service and who is
 // logged in. Built once per app by app.ts; each file next to this one turns it into the handlers of one feature.
+
+/** Why a folder is chosen: writing a send unit for the official upload, or reading a download folder. */
+export type FolderPurpose = 'careplan-export' | 'careplan-import';
 
 export interface AppOptions {
   host?: HostInfo;
@@ -50,6 +54,8 @@ export interface AppOptions {
   chooseFile?: (purpose: 'p12') => Promise<string | null>;
   /** Main-process save dialog (Electron's showSaveDialog in the app; a stand-in returning a path in tests); null = cancelled. */
   chooseSaveFile?: (request: SaveFileRequest) => Promise<string | null>;
+  /** Main-process folder dialog (care-plan export for the official upload, or a download folder to import); null = cancelled. */
+  chooseFolder?: (purpose: FolderPurpose) => Promise<string | null>;
   /** The timer of the scheduled cache purge (cache/purge-schedule.ts); tests pass one they drive. */
   purgeTimer?: PurgeTimer;
 }
@@ -73,11 +79,14 @@ export interface AppContext {
   readonly clipboard: ((text: string) => void) | undefined;
   readonly chooseFile: ((purpose: 'p12') => Promise<string | null>) | undefined;
   readonly chooseSaveFile: ((request: SaveFileRequest) => Promise<string | null>) | undefined;
+  readonly chooseFolder: ((purpose: FolderPurpose) => Promise<string | null>) | undefined;
   readonly purgeTimer: PurgeTimer | undefined;
   /** Registers clean-up run by close() before the services close (e.g. stopping a schedule). */
   onClose(fn: () => void): void;
   /** The office client certificate in the vault (import, details, first-start drop folder). */
   readonly certificates: OfficeCertificates;
+  /** The offices this PC serves and the one this user works for now (its certificate is the one TLS presents). */
+  readonly offices: ActiveOffices;
   /** Ends the session so the next call reconnects (e.g. with a newly imported client certificate). */
   resetSession(): Promise<void>;
   readonly freshnessHours: number;
@@ -186,9 +195,18 @@ export async function createAppContext(options: AppOptions = {}): Promise<AppCon
         detail: { change: e.change, source: e.source, outcome: e.outcome },
       }),
   });
+  const preferences = preferenceStore(runtime.dataDir);
+  const offices = createActiveOffices({ runtime, preferences, certificates });
+  const activeOfficeNumber = () => offices.active()?.officeNumber ?? null;
   // A failed open (e.g. no certificate yet) is not kept: the next call tries again.
   const getBackend = () =>
-    (backend ??= openBackend(runtime, clock, { clientCertificate: () => certificates.material() }).catch((err) => {
+    (backend ??= openBackend(runtime, clock, {
+      activeOffice: activeOfficeNumber,
+      clientCertificate: () => {
+        const office = activeOfficeNumber();
+        return office ? certificates.material(office) : null;
+      },
+    }).catch((err) => {
       backend = null;
       throw err;
     }));
@@ -204,7 +222,6 @@ export async function createAppContext(options: AppOptions = {}): Promise<AppCon
 
   let simulatedReader: SimulatedPcsc | null = null;
   let pcsc: Pcsc | null = null;
-  const preferences = preferenceStore(runtime.dataDir);
 
   const closeHooks: Array<() => void> = [];
   const ctx: AppContext = {
@@ -220,9 +237,11 @@ export async function createAppContext(options: AppOptions = {}): Promise<AppCon
     clipboard: options.clipboard,
     chooseFile: options.chooseFile,
     chooseSaveFile: options.chooseSaveFile,
+    chooseFolder: options.chooseFolder,
     purgeTimer: options.purgeTimer,
     onClose: (fn) => void closeHooks.push(fn),
     certificates,
+    offices,
     async resetSession() {
       const closing = session;
       session = null;
@@ -235,7 +254,7 @@ export async function createAppContext(options: AppOptions = {}): Promise<AppCon
       dataDir: runtime.dataDir,
       connectivity: connectivity.snapshot().connectivity,
       keychain: keychainState(),
-      officeName: runtime.mode === 'training' ? '練習用事業所' : (runtime.config?.offices[0]?.name ?? null),
+      officeName: offices.active()?.name ?? null,
       configProblems: runtime.problems,
       now: clock().toISOString(),
     }),

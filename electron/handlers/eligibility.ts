@@ -19,6 +19,7 @@ import type { Staff } from '../services/session';
 import { deadlineRows, personDetail, personDetailForState } from '../services/views';
 import type { AppContext } from './context';
 import type { HandlerGroup } from './group';
+import { paperOf } from './paper';
 
 // Cached persons (search, detail, the deadlines tracker) and fresh fetches from the service. Every cached read is
 // limited to the logged-in office's viewing scope (cache/served.ts) and drops items the job type may not see
@@ -149,7 +150,9 @@ export function eligibilityHandlers(
         const cached = personsRepository(() => cache).get(personKey) !== null;
         throw new KaigoError(cached ? 'KIBAN_NOT_SERVED' : 'PERSON_NOT_CACHED', 'out of scope');
       }
-      const detail = forStaff(personDetail(cache, personKey, ctx.clock(), ctx.freshnessHours), staff);
+      // Paper 証 entered at the counter (records database) merge in, each item saying its source (UX.md rule 6).
+      const paper = paperOf(ctx);
+      const detail = forStaff(personDetail(cache, personKey, ctx.clock(), ctx.freshnessHours, 'found', paper), staff);
       ctx.audit().record({ staffId: staff.staffId, action: 'view', subject: { kind: 'person', value: personKey } });
       return detail;
     },

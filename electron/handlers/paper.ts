@@ -1,5 +1,6 @@
 import type { PaperFormKind } from '../contract/paper';
-import { personsRepository } from '../services/cache';
+import { markServedAtCounter, personsRepository, type SnapshotBodies } from '../services/cache';
+import type { Staff } from '../services/session';
 import { freshness } from '../services/deadlines';
 import { paperRecords, parsePaperForm, type PaperRecords } from '../services/paper';
 import { personDetail } from '../services/views';
@@ -20,6 +21,25 @@ const KIND_CODE: Record<PaperFormKind, string> = {
 /** The paper records of this PC (records database, opened on first use). */
 export const paperOf = (ctx: AppContext): PaperRecords => paperRecords(() => ctx.store().records(), ctx.clock);
 
+/**
+ * A person whose 証 was entered at this office's counter is served by this office (cache/served.ts), so 利用者 finds
+ * them. With an insured card, the lookup row is added; a row from the service is kept as is (its name is the
+ * service's, e.g. with ●: UX.md rule 8).
+ */
+export function servedAtCounter(
+  ctx: AppContext,
+  staff: Staff,
+  personKey: string,
+  card: SnapshotBodies['insured-card'] | null,
+): void {
+  const cache = ctx.store().cache();
+  cache.transaction(() => {
+    const persons = personsRepository(() => cache);
+    if (card && !persons.get(personKey)) persons.upsertFromCard(card, ctx.clock());
+    markServedAtCounter(cache, staff.officeNumber, personKey);
+  });
+}
+
 export function paperHandlers(ctx: AppContext): HandlerGroup<'paper.save' | 'paper.list'> {
   return {
     'paper.save': ({ kind, fields }) => {
@@ -28,18 +48,13 @@ export function paperHandlers(ctx: AppContext): HandlerGroup<'paper.save' | 'pap
       if (!form.ok) return { saved: false, problems: form.problems };
       const paper = paperOf(ctx);
       const entry = paper.enter({ kind, body: form.body, source: 'paper', staffId: staff.staffId });
-      if (kind === 'insured-card') {
-        // The lookup row lets 利用者 search find a person known only from paper; a row from the service is kept as is
-        // (its name is the service's, e.g. with ●: UX.md rule 8).
-        const persons = personsRepository(() => ctx.store().cache());
-        if (!persons.get(entry.personKey)) persons.upsertFromCard(form.body as never, ctx.clock());
-      }
-      // The closed audit list has no paper action yet: recorded as a check of the person, method PAPER.
+      const card = entry.kind === 'insured-card' ? (entry.body as SnapshotBodies['insured-card']) : null;
+      servedAtCounter(ctx, staff, entry.personKey, card);
       ctx.audit().record({
         staffId: staff.staffId,
-        action: 'card-check',
+        action: 'paper-entry',
         subject: { kind: 'person', value: entry.personKey },
-        detail: { method: 'PAPER', kind: KIND_CODE[kind] },
+        detail: { kind: KIND_CODE[kind], source: 'PAPER' },
       });
       return {
         saved: true,

@@ -1,8 +1,15 @@
-import { receptionRecords, rerunReception, RECHECK_JOB_KIND, type ReceptionRecords } from '../services/reception';
+import {
+  counterCard,
+  receptionRecords,
+  rerunReception,
+  RECHECK_JOB_KIND,
+  type ReceptionRecords,
+} from '../services/reception';
 import type { JobSender } from '../services/outbox';
 import type { AppContext } from './context';
 import type { HandlerGroup } from './group';
 import type { OutboxRuntime } from './outbox';
+import { paperOf, servedAtCounter } from './paper';
 
 // 障害時受付 (UX.md rule 9): while the service cannot answer, the counter writes down who came and what the paper
 // 証 says; the entry is saved to records and its re-run check queued in the outbox. When the service answers again
@@ -41,11 +48,38 @@ export function receptionFeature(ctx: AppContext, outbox: () => OutboxRuntime): 
 
   const decide = (id: number, decision: 'approved' | 'rejected') => {
     const staff = ctx.requireStaff();
-    const entry = getRecords().decide(id, decision, staff.staffId);
-    // Staff looked at the person's differences and decided: a view of personal data, with the decision as a code.
+    // Rejecting the service's differences keeps what the counter wrote down, as the client's own statement:
+    // 申立（未確認） (paper source 'declaration'), in the same transaction as the decision. The form has no 適用期間 for
+    // the burden ratio, so only the insured card is kept.
+    const { entry, declaration } = ctx
+      .store()
+      .records()
+      .transaction(() => {
+        const decided = getRecords().decide(id, decision, staff.staffId);
+        const kept =
+          decision === 'rejected'
+            ? paperOf(ctx).enter({
+                kind: 'insured-card',
+                body: counterCard(decided.form),
+                source: 'declaration',
+                staffId: staff.staffId,
+              })
+            : null;
+        return { entry: decided, declaration: kept };
+      });
+    if (declaration) {
+      servedAtCounter(ctx, staff, declaration.personKey, declaration.body);
+      ctx.audit().record({
+        staffId: staff.staffId,
+        action: 'paper-entry',
+        subject: { kind: 'person', value: declaration.personKey },
+        detail: { kind: 'INSURED-CARD', source: 'DECLARATION' },
+      });
+    }
+    // Staff looked at the person's differences and decided; the decision is the code.
     ctx.audit().record({
       staffId: staff.staffId,
-      action: 'view',
+      action: 'reception',
       subject: { kind: 'person', value: entry.personKey },
       detail: { reception: decision.toUpperCase(), differences: entry.recheck?.differences.length ?? 0 },
     });
@@ -59,7 +93,7 @@ export function receptionFeature(ctx: AppContext, outbox: () => OutboxRuntime): 
       const entry = getRecords().save(form, staff.staffId);
       ctx.audit().record({
         staffId: staff.staffId,
-        action: 'view',
+        action: 'reception',
         subject: { kind: 'person', value: entry.personKey },
         detail: { reception: 'QUEUED' },
       });

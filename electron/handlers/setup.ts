@@ -1,5 +1,5 @@
 import type { ConnectionCheckReport, ReaderStatus, SetupCheckReport } from '../contract';
-import type { Backend } from '../backend';
+import { trainingPkiFiles, type Backend } from '../backend';
 import { KaigoError } from '../services/errors';
 import {
   billingIdItems,
@@ -53,6 +53,34 @@ async function openedBackend(ctx: AppContext): Promise<{ backend: Backend } | { 
   }
 }
 
+type CertificateSource = { certPem: string } | { missing: string };
+
+/**
+ * The client certificate of each office (issue 5: each office has its own). The active office's is the one the
+ * connection presents (or why the connection could not be prepared); another office's is read from the vault, and in
+ * 練習モード falls back to that office's training certificate, as switching to it would.
+ */
+function officeCertificate(
+  ctx: AppContext,
+  office: OfficeFacts,
+  opened: { backend: Backend } | { failure: KaigoError },
+): CertificateSource {
+  if (office.officeNumber === ctx.offices.active()?.officeNumber) {
+    return 'backend' in opened ? { certPem: opened.backend.tls.certPem } : { missing: opened.failure.code };
+  }
+  const training = () =>
+    trainingPkiFiles(ctx.runtime, ctx.clock()).pki.offices.find((o) => o.officeNumber === office.officeNumber);
+  try {
+    const material = ctx.certificates.material(office.officeNumber);
+    if (material) return { certPem: material.certPem };
+  } catch (err) {
+    if (!(err instanceof KaigoError)) throw err;
+    if (ctx.runtime.mode !== 'training' || err.code !== 'KEYCHAIN_UNAVAILABLE') return { missing: err.code };
+  }
+  const fallback = ctx.runtime.mode === 'training' ? training() : undefined;
+  return fallback ? { certPem: fallback.certPem } : { missing: 'CERT_NOT_INSTALLED' };
+}
+
 export function setupHandlers(
   ctx: AppContext,
   readerStatus: () => Promise<ReaderStatus>,
@@ -85,11 +113,11 @@ export function setupHandlers(
       ]);
       const items = [
         ...billingIdItems(offices),
-        certificateItem(
-          'backend' in opened ? { certPem: opened.backend.tls.certPem } : { missing: opened.failure.code },
-          now,
-          offices.map((o) => o.officeNumber),
-        ),
+        // One item per office; the office is named once there is more than one.
+        ...offices.map((o) => {
+          const item = certificateItem(officeCertificate(ctx, o, opened), now, [o.officeNumber]);
+          return offices.length > 1 ? { ...item, label: `${item.label}（${o.name}）` } : item;
+        }),
         readerItem(reader),
         connection
           ? connectionItem(connection)

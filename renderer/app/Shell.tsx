@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { toJapanTime } from '../../electron/contract';
 import { ConnectivityBanner } from '../components/ConnectivityBanner';
 import { ErrorNotice } from '../components/ErrorNotice';
-import { IdleLockScreen, useIdleLock } from '../components/IdleLockGate';
+import { IdleLockScreen, lockScreenNow, useIdleLock } from '../components/IdleLockGate';
 import { JapaneseDate } from '../components/JapaneseDate';
 import { PlaceholderScreen } from '../components/PlaceholderScreen';
 import { TrainingBand } from '../components/TrainingBand';
@@ -92,6 +92,16 @@ export function Shell() {
               {session.view.staff.staffId}
               {readOnly && '（オフライン・閲覧のみ）'}
             </span>
+            {!idleLocked && (
+              <button
+                type="button"
+                className="header-button"
+                aria-label="画面をロック（席を離れるとき）"
+                onClick={() => void lockScreenNow()}
+              >
+                画面をロック
+              </button>
+            )}
             <button type="button" className="header-button" onClick={() => void session.logout()}>
               ログアウト
             </button>

@@ -85,6 +85,12 @@ export function useIdleLock(): boolean {
   return loggedIn && locked;
 }
 
+/** Locks at once (「画面をロック」 in the header, when staff step away): main locks, the Shell swaps to the lock screen. */
+export async function lockScreenNow(): Promise<void> {
+  const r = await call('session.lock', {});
+  if (r.ok) useIdleLockStore.setState({ locked: r.value.locked, staffId: r.value.staffId, error: null });
+}
+
 /** The lock screen, wired: resume with the password, or 「別の職員でログイン」 (= logout, then login). */
 export function IdleLockScreen() {
   const { staffId, busy, error, resume } = useIdleLockStore();

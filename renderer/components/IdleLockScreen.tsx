@@ -1,6 +1,7 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { KaigoErrorInfo } from '../../electron/contract';
 import { ErrorNotice } from './ErrorNotice';
+import { PasswordField } from './PasswordField';
 
 /**
  * The lock screen (DESIGN.md §4): nothing personal is rendered here or behind it. The same staff member resumes
@@ -14,7 +15,6 @@ export function IdleLockView(props: {
   onSwitchStaff(): void;
 }) {
   const [password, setPassword] = useState('');
-  const id = useId();
   const submit = (e: FormEvent) => {
     e.preventDefault();
     // The password leaves this field as soon as it has been sent, right or wrong.
@@ -31,17 +31,7 @@ export function IdleLockView(props: {
       </p>
       {props.error && <ErrorNotice error={props.error} />}
       <form onSubmit={submit} aria-busy={props.busy}>
-        <label htmlFor={id}>パスワード（ロック解除）</label>
-        <input
-          id={id}
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          required
-          autoFocus
-        />
+        <PasswordField label="パスワード（ロック解除）" value={password} onChange={setPassword} autoFocus />
         <button type="submit" disabled={props.busy || password === ''}>
           {props.busy ? '確認中…' : '再開'}
         </button>

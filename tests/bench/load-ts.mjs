@@ -18,10 +18,19 @@ export function loadTsSource(root, name, contents) {
   });
 }
 
-function bundleAndRequire(root, name, input) {
+/**
+ * Bundles a TypeScript entry to a CommonJS file that stays until `remove()`: for children that run as separate node
+ * processes (soak crash loops) while the loop runs.
+ */
+export function bundleChild(root, entry, name) {
+  const outfile = bundleToFile(root, `${name}-${process.pid}`, { entryPoints: [path.join(root, entry)] });
+  return { file: outfile, remove: () => fs.rmSync(outfile, { force: true }) };
+}
+
+function bundleToFile(root, fileName, input) {
   const dir = path.join(root, 'test-output', 'bundles');
   fs.mkdirSync(dir, { recursive: true });
-  const outfile = path.join(dir, `${name}-${process.pid}-${Date.now()}.cjs`);
+  const outfile = path.join(dir, `${fileName}.cjs`);
   buildSync({
     ...input,
     outfile,
@@ -32,6 +41,11 @@ function bundleAndRequire(root, name, input) {
     external: EXTERNAL,
     logLevel: 'warning',
   });
+  return outfile;
+}
+
+function bundleAndRequire(root, name, input) {
+  const outfile = bundleToFile(root, `${name}-${process.pid}-${Date.now()}`, input);
   try {
     return createRequire(path.join(root, 'package.json'))(outfile);
   } finally {

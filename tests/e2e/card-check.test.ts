@@ -9,7 +9,8 @@ import { createTestApp } from '../support/app';
 import { openE2eWorld, type E2eWorld } from '../support/e2e';
 import { loginAsTrainingCareManager } from '../support/training-login';
 
-// The counter flow in 練習モード (issue 6 acceptance): log in with the mailbox code → place a training card on the
+// The counter flow in 練習モード (issue 6 acceptance): provision the training office certificate through 設定 → 証明書
+// (the same import path as a real .p12) → log in with the mailbox code → place a training card on the
 // simulated reader → the client enters the PIN → the training backend verifies the signature over its nonce →
 // the eligibility result. And the PIN-less card through the visual check.
 let world: E2eWorld;
@@ -50,12 +51,25 @@ async function enterPin(pin: string) {
 }
 
 describe('card check at the counter (training)', () => {
+  it('provisions the training office certificate through 設定 → 証明書', async () => {
+    await page.keyboard.press('Alt+7');
+    const importTraining = page.getByRole('button', { name: '練習用証明書を取り込む' });
+    await expect.poll(() => importTraining.count(), { timeout: 10_000 }).toBe(1);
+    await importTraining.click();
+    const installed = page.getByLabel('取り込み済みの証明書');
+    await expect.poll(() => installed.count(), { timeout: 10_000 }).toBe(1);
+    await world.shot('card-0-provisioned');
+    await page.keyboard.press('Alt+1');
+  });
+
   it('logs in, places the normal card, shows the tries left, refuses a wrong PIN, then shows the result', async () => {
     await loginAsTrainingCareManager(page);
     await world.shot('card-1-logged-in');
     await place('normal');
+    await world.shot('card-1-placed');
     await readCard();
     await expect.poll(() => page.getByText(/残り 3 回/).count()).toBe(1);
+    await world.shot('card-1-pin-pad');
     await enterPin('9999');
     await expect.poll(() => page.getByRole('alert').textContent(), { timeout: 10_000 }).toContain('CARD_PIN_WRONG');
     await world.shot('card-2-wrong-pin');

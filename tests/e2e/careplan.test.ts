@@ -1,29 +1,22 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { KaigoApp } from '../../electron/app';
 import type { TrainingServer } from '../../electron/training/server';
-import { createTestApp } from '../support/app';
-import { openE2eWorld, type E2eWorld } from '../support/e2e';
+import { openTrainingE2eWorld, type TrainingE2eWorld } from '../support/training-e2e';
 import { loginAsTrainingCareManager } from '../support/training-login';
 
 // ケアプラン in 練習モード through the screens: the care manager makes the training plan, checks it, sends it while
 // the backend is away (送信待ち), the training 訪問介護 office receives it and returns 実績 on its own, the inbox
 // imports them, the month shows 予定 vs 実績 and the ledger has both directions.
 // The queued files go through the app's one outbox runtime (app.ts) once the backend is back.
-let world: E2eWorld;
-let app: KaigoApp;
+let world: TrainingE2eWorld;
 let page: Page;
 let backend: TrainingServer;
 
 beforeAll(async () => {
-  world = await openE2eWorld({ app: () => createTestApp(), keychain: true });
-  ({ app, page } = world);
-  backend = (await app.trainingBackend())!;
+  world = await openTrainingE2eWorld();
+  ({ page, backend } = world);
 });
-afterAll(async () => {
-  await backend?.resume();
-  await world?.close();
-});
+afterAll(async () => world?.close());
 
 const shot = (name: string) => world.shot(`careplan-${name}`);
 

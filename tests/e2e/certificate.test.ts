@@ -86,6 +86,11 @@ describe('設定 → 証明書', () => {
     expect(await installed().locator('[data-field=eku]').textContent()).toBe('クライアント認証');
     expect(await page.getByTestId('certificate-countdown').textContent()).toMatch(/あと 36[45] 日/);
     expect(await page.getByRole('status').filter({ hasText: '取り込みました' }).count()).toBe(1);
+    // Each office of this PC with its own certificate (issue 5: 居宅 + 訪問介護): imported for the active one only.
+    const perOffice = page.getByRole('table', { name: '事業所ごとの証明書' });
+    await expect.poll(() => perOffice.locator('tbody tr[data-installed=true]').count(), { timeout: 10_000 }).toBe(1);
+    expect(await perOffice.locator('tr[data-office="1370100016"]').textContent()).toMatch(/（使用中）.*まで有効/);
+    expect(await perOffice.locator('tr[data-office="1370100024"]').textContent()).toContain('未取り込み');
     await world.shot('certificate-1-training');
   });
 

@@ -1,24 +1,19 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { KaigoApp } from '../../electron/app';
 import type { TrainingServer } from '../../electron/training/server';
-import { createTestApp } from '../support/app';
-import { openE2eWorld, type E2eWorld } from '../support/e2e';
+import { openTrainingE2eWorld, type TrainingE2eWorld } from '../support/training-e2e';
 
 // Training mode, logged in: fetch eligibility online for persons whose identity the office has confirmed (the card
 // check registers the office on the backend; staged here until the card path lands), see each state, then find the
 // person again in the offline-capable 利用者 search and the 期限管理 list.
-let world: E2eWorld;
-let app: KaigoApp;
+let world: TrainingE2eWorld;
 let backend: TrainingServer;
 let page: Page;
 
 beforeAll(async () => {
-  world = await openE2eWorld({ app: () => createTestApp(), keychain: true });
-  ({ app, page } = world);
-  backend = (await app.trainingBackend())!;
+  world = await openTrainingE2eWorld();
+  ({ page, backend } = world);
 });
-
 afterAll(async () => world?.close());
 
 const shot = (name: string) => world.shot(`eligibility-${name}`);

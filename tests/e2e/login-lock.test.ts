@@ -120,6 +120,30 @@ describe('idle lock', () => {
     await shot('3-resumed');
   });
 
+  it('「画面をロック」 in the header locks at once, reached by keyboard, and resumes with the password', async () => {
+    const button = page.getByRole('button', { name: '画面をロック' });
+    expect(await button.getAttribute('aria-label')).toBe('画面をロック（席を離れるとき）');
+    // Reach it with Tab from the top of the page (the skip link is the first stop, then the header).
+    await page.getByRole('link', { name: '本文へ移動' }).focus();
+    let reached = false;
+    for (let i = 0; i < 10 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate(() => document.activeElement?.textContent === '画面をロック');
+    }
+    expect(reached).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('heading', { name: '画面をロックしました' }).count()).toBe(1);
+    expect(await page.getByLabel('保険者番号（6桁）').count()).toBe(0);
+    expect(await button.count()).toBe(0);
+    const direct = await page.evaluate(() => window.kaigo!.invoke('persons.search', { query: '' }));
+    expect(direct).toMatchObject({ ok: false, error: { code: 'SESSION_IDLE_LOCKED' } });
+    await shot('4-locked-by-button');
+    await page.getByLabel('パスワード（ロック解除）').fill('Renshu-CM-2026!');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('heading', { name: '画面をロックしました' }).count()).toBe(0);
+    await expect.poll(() => page.getByLabel('保険者番号（6桁）').count()).toBe(1);
+  });
+
   it('「別の職員でログイン」 logs out from the lock screen', async () => {
     offsetMs += 11 * 60_000;
     await expect

@@ -1,20 +1,18 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KaigoApp } from '../../electron/app';
-import { createTestApp } from '../support/app';
-import { openE2eWorld, type E2eWorld } from '../support/e2e';
+import { openTrainingE2eWorld, type TrainingE2eWorld } from '../support/training-e2e';
 
 // 練習モード login end to end: the renderer → preload → dispatcher → session → the in-process training backend over
 // TLS 1.3 with the training office certificate → the code from the training mailbox → logged in, audited.
-let world: E2eWorld;
+let world: TrainingE2eWorld;
 let app: KaigoApp;
 let page: Page;
 
 beforeAll(async () => {
-  world = await openE2eWorld({ app: () => createTestApp(), keychain: true });
+  world = await openTrainingE2eWorld();
   ({ app, page } = world);
 });
-
 afterAll(async () => world?.close());
 
 const shot = (name: string) => world.shot(`login-${name}`);

@@ -3,28 +3,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KaigoApp } from '../../electron/app';
 import { CARE_LEVEL_LABELS, type CareLevelCode } from '../../electron/contract';
 import type { TrainingServer } from '../../electron/training/server';
-import { createTestApp } from '../support/app';
-import { openE2eWorld, type E2eWorld } from '../support/e2e';
+import { openTrainingE2eWorld, type TrainingE2eWorld } from '../support/training-e2e';
 import { loginAsTrainingCareManager } from '../support/training-login';
 
 // 障害時受付 end to end (issue 6 acceptance, UX.md rule 9): the backend is cut in the middle of a card check (after
 // the card was read, before the proof reaches the service) → the 障害時受付 form opens; staff fill it by keyboard;
 // the banner says since when and how many wait; the backend comes back; the re-run shows the differences between the
 // counter's entry and the service, which wait for approval; staff approve.
-let world: E2eWorld;
+let world: TrainingE2eWorld;
 let app: KaigoApp;
 let page: Page;
 let backend: TrainingServer;
 
 beforeAll(async () => {
-  world = await openE2eWorld({ app: () => createTestApp(), keychain: true });
-  ({ app, page } = world);
-  backend = (await app.trainingBackend())!;
+  world = await openTrainingE2eWorld();
+  ({ app, page, backend } = world);
 });
-afterAll(async () => {
-  await backend?.resume();
-  await world?.close();
-});
+afterAll(async () => world?.close());
 
 const shot = (name: string) => world.shot(`outage-${name}`);
 

@@ -1,7 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KaigoApp } from '../../electron/app';
-import { trainingPkiFiles } from '../../electron/backend';
 import type { TrainingServer } from '../../electron/training/server';
 import { createTestApp } from '../support/app';
 import { openE2eWorld, type E2eWorld } from '../support/e2e';
@@ -19,12 +18,11 @@ let page: Page;
 
 const CARE_OFFICE = '1370100016';
 const HOME_HELP_OFFICE = '1370100024';
-let chosenP12: string | null = null;
 /** A person with an application in progress (found in the second (b) test, printed in (c)). */
 let applying = -1;
 
 beforeAll(async () => {
-  world = await openE2eWorld({ app: () => createTestApp({ chooseFile: async () => chosenP12 }), keychain: true });
+  world = await openE2eWorld({ app: () => createTestApp(), keychain: true });
   ({ app, page } = world);
   backend = (await app.trainingBackend())!;
 });
@@ -101,11 +99,11 @@ describe('paper entry, person tabs and the print summary (training)', () => {
     await link.click();
     const onPaper = page.getByLabel('介護保険被保険者証（紙）');
     await expect.poll(() => onPaper.count(), { timeout: 10_000 }).toBe(1);
-    expect(await onPaper.textContent()).toMatch(/最終確認: .*（紙）/);
-    // The online item stays beside it with its own source (UX.md rule 6: every record shows its source).
-    expect(await page.getByLabel('介護保険被保険者証', { exact: true }).textContent()).toContain(
-      '（オンライン（練習））',
-    );
+    expect(await onPaper.textContent()).toMatch(/要介護3.*最終確認: .*（紙）/);
+    // persons.get merges the paper records: per kind the most recent confirmation is shown (here the paper card, which
+    // replaces the older online one), and the other kinds keep their own source (UX.md rules 6 and 10).
+    expect(await page.getByLabel('介護保険被保険者証', { exact: true }).count()).toBe(0);
+    expect(await page.getByLabel('負担割合証', { exact: true }).textContent()).toContain('（オンライン（練習））');
     await shot('3-persons-paper');
   });
 
@@ -190,12 +188,16 @@ describe('paper entry, person tabs and the print summary (training)', () => {
 
   it('(b) a 訪問介護 front-desk login sees the 認定調査票 tab refused with its reason', async () => {
     await page.getByRole('button', { name: 'ログアウト' }).click();
-    // This PC's client certificate decides the office: switch to the 訪問介護 office's training certificate.
-    const files = trainingPkiFiles(app.runtime, new Date());
-    chosenP12 = files.p12Files.find((f) => f.officeNumber === HOME_HELP_OFFICE)!.file;
-    await app.handlers['certificate.choose']({});
-    await app.handlers['certificate.import']({ password: files.p12Password });
+    // The client certificate decides the office: on the login panel, switch to the 訪問介護 training office (its own
+    // training certificate is then presented; issue 5 item 1).
+    const switcher = page.getByRole('form', { name: '事業所の切り替え' });
+    await switcher.getByLabel('事業所:').selectOption(HOME_HELP_OFFICE);
+    await switcher.getByRole('button', { name: '切り替え' }).click();
+    const office = page.getByLabel('事業所', { exact: true });
+    await expect.poll(() => office.textContent(), { timeout: 10_000 }).toBe('練習用 訪問介護事業所 さくら');
     await login('front-renshu01', 'Renshu-Front-2026!');
+    expect(await page.getByLabel('ログイン中の職員').textContent()).toContain('front-renshu01');
+    expect(await office.textContent()).toBe('練習用 訪問介護事業所 さくら');
     await page.keyboard.press('Alt+1');
     await fetchOnline(0, HOME_HELP_OFFICE);
     await page.getByRole('tab', { name: '認定調査票・主治医意見書' }).click();

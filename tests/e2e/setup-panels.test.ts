@@ -1,22 +1,20 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KaigoApp } from '../../electron/app';
-import { createTestApp } from '../support/app';
-import { openE2eWorld, type E2eWorld } from '../support/e2e';
+import { openTrainingE2eWorld, type TrainingE2eWorld } from '../support/training-e2e';
 import { loginAsTrainingCareManager } from '../support/training-login';
 
 // 設定 → 導入チェック and 接続テスト in 練習モード (issue 5 items 3–4, UX.md rule 12), by keyboard: each step checked
 // live against the in-process training server, ✓/✗ with the exact condition; the one-time-password login turns ✓
 // after staff log in.
-let world: E2eWorld;
+let world: TrainingE2eWorld;
 let app: KaigoApp;
 let page: Page;
 
 beforeAll(async () => {
-  world = await openE2eWorld({ app: () => createTestApp(), keychain: true });
+  world = await openTrainingE2eWorld();
   ({ app, page } = world);
 });
-
 afterAll(async () => world?.close());
 
 const shot = (name: string) => world.shot(`setup-${name}`);
@@ -40,6 +38,7 @@ describe('設定 → 導入チェック', () => {
     await expect.poll(items, { timeout: 15_000 }).toEqual([
       ['billing-id', 'true'],
       ['billing-id', 'true'],
+      ['client-certificate', 'true'],
       ['client-certificate', 'true'],
       ['card-reader', 'true'],
       ['connection', 'true'],

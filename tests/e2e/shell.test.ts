@@ -29,7 +29,9 @@ async function shiftTabTo(p: Page, route: string): Promise<void> {
 describe('the shell in Chromium', () => {
   it('shows the training band, the office, the date in 令和 with the Western date, and the banner', async () => {
     await expect.poll(() => page.locator('.training-band').textContent()).toContain('練習モード');
-    await expect.poll(() => page.getByLabel('事業所').textContent()).toBe('練習用事業所');
+    await expect
+      .poll(() => page.getByLabel('事業所', { exact: true }).textContent())
+      .toBe('練習用 居宅介護支援事業所 さくら');
     const today = page.getByLabel('今日の日付').locator('time');
     expect(await today.textContent()).toBe('令和8年4月1日（2026-04-01）');
     expect(await today.getAttribute('datetime')).toBe('2026-04-01');
@@ -46,8 +48,8 @@ describe('the shell in Chromium', () => {
     expect(result).toMatchObject({ ok: true, value: { mode: 'training', dataDir: app.runtime.dataDir } });
     const bad = await page.evaluate(() => window.kaigo!.invoke('app.getStatus', { extra: 1 } as never));
     expect(bad).toMatchObject({ ok: false, error: { code: 'IPC_INVALID_INPUT' } });
-    // ipcRenderer itself is not reachable from the page.
-    expect(await page.evaluate(() => Object.keys(window.kaigo!).sort())).toEqual(['invoke', 'on']);
+    // ipcRenderer itself is not reachable from the page; droppedFiles resolves dropped files' paths in the preload.
+    expect(await page.evaluate(() => Object.keys(window.kaigo!).sort())).toEqual(['droppedFiles', 'invoke', 'on']);
   });
 
   it('moves through every navigation entry by keyboard alone', async () => {

@@ -14,15 +14,11 @@ import {
 } from '../../electron/services/careplan';
 import { createLedger, type Ledger } from '../../electron/services/ledger';
 import { createOutbox, createTransport, deliverDue, type Outbox } from '../../electron/services/outbox';
-import { createSession, type Session } from '../../electron/services/session';
+import type { Session } from '../../electron/services/session';
 import { migrate, RECORDS_MIGRATIONS } from '../../electron/services/store';
-import {
-  startTrainingServer,
-  TRAINING_OFFICES,
-  TRAINING_STAFF,
-  type TrainingServer,
-} from '../../electron/training/server';
+import { startTrainingServer, TRAINING_OFFICES, type TrainingServer } from '../../electron/training/server';
 import { tempDir } from '../support/temp';
+import { loginTrainingStaff } from '../support/training-tls';
 import { trainingPki } from './training-server.support';
 
 // The training channel end to end below the screens: a care manager's send unit goes into the real outbox of a real
@@ -40,18 +36,7 @@ const sessions: Session[] = [];
 const [KYOTAKU, HOUMON] = TRAINING_OFFICES as [(typeof TRAINING_OFFICES)[number], (typeof TRAINING_OFFICES)[number]];
 
 async function login(staffId: string): Promise<Session> {
-  const staff = TRAINING_STAFF.find((s) => s.staffId === staffId)!;
-  const pki = trainingPki();
-  const office = pki.offices.find((o) => o.officeNumber === staff.officeNumber)!;
-  const session = createSession({
-    baseUrl: server.url,
-    tls: { caPem: pki.ca.certPem, certPem: office.certPem, keyPem: office.keyPem },
-    clock,
-  });
-  sessions.push(session);
-  await session.login(staff.staffId, staff.password);
-  await session.submitOtp(server.mailbox.latestFor(staff.staffId)!.code);
-  return session;
+  return loginTrainingStaff({ server, pki: trainingPki(), staffId, opened: sessions, clock });
 }
 
 beforeAll(async () => {

@@ -6,45 +6,30 @@ import type { CarePlanMonthView, LedgerEntryView, PartnerView, PlanDocumentView 
 import { createOutbox } from '../../electron/services/outbox';
 import { TRAINING_OFFICES, type TrainingServer } from '../../electron/training/server';
 import { acceptFile, inboxFor } from '../../electron/training/server/careplan-exchange';
-import { createTestApp } from '../support/app';
-import { startKeyringSession, type KeyringSession } from '../support/keyring';
 import { tempDir, waitFor } from '../support/temp';
+import { okValue, openLoggedInTrainingApp, type LoggedInTrainingApp, type Reply } from '../support/trained-app';
 
 // Care-plan exchange through the app's own handler table (same validation as the window), with the real OS keychain,
 // the real encrypted records database and the in-process training backend over TLS 1.3: partners, a sample plan,
 // sending while the backend is away (queued in the outbox, 送信待ち in the ledger), the training backend's
 // 訪問介護 automaton returning 実績, the inbox, 予定 vs 実績, paper sending and the ledger.
 
-const trusted = { url: 'app://kaigo/index.html', isMainFrame: true };
 const FIXTURES = path.resolve(__dirname, '..', 'fixtures', 'careplan', 'canonical');
-let keyring: KeyringSession;
+let world: LoggedInTrainingApp;
 let app: KaigoApp;
 let backend: TrainingServer;
-let remove: () => Promise<void>;
 const exportDir = tempDir('kd-careplan-export-');
 const ledgerFile = path.join(exportDir.path, 'ledger.csv');
 
-type Reply<T> = { ok: true; value: T } | { ok: false; error: { code: string } };
-const dispatch = <T = unknown>(name: string, payload: unknown = {}) =>
-  app.dispatch(name, trusted, payload) as Promise<Reply<T>>;
-const value = async <T>(p: Promise<Reply<T>>): Promise<T> => {
-  const r = await p;
-  if (!r.ok) throw new Error(`expected ok, got ${r.error.code}`);
-  return r.value;
-};
+const dispatch = <T = unknown>(name: string, payload: unknown = {}) => world.dispatch<T>(name, payload);
+const value = okValue;
 
 beforeAll(async () => {
-  keyring = await startKeyringSession();
-  keyring.enterProcess();
-  ({ app, remove } = await createTestApp({ chooseSaveFile: async () => ledgerFile }));
-  backend = (await app.trainingBackend())!;
-  await dispatch('session.login', { staffId: 'cm-renshu01', password: 'Renshu-CM-2026!' });
-  await value(dispatch('session.submitOtp', { code: backend.mailbox.latestFor('cm-renshu01')!.code }));
+  world = await openLoggedInTrainingApp({ chooseSaveFile: async () => ledgerFile });
+  ({ app, backend } = world);
 }, 60_000);
 afterAll(async () => {
-  await backend?.resume();
-  await remove?.();
-  await keyring?.stop();
+  await world?.close();
   exportDir.remove();
 });
 

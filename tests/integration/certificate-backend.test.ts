@@ -63,7 +63,7 @@ describe('training backend and the vault certificate', () => {
     // Practising the import never marks this user as provisioned (that would end training mode, DESIGN.md §4).
     const userDir = path.dirname(app.runtime.dataDir);
     const names = fs.readdirSync(userDir, { recursive: true }).map(String);
-    expect(names.some((n) => n.endsWith('training/vault/client-certificate.sealed'))).toBe(true);
+    expect(names.some((n) => n.endsWith('training/vault/client-certificate-1370100016.sealed'))).toBe(true);
     expect(names.filter((n) => n.endsWith(PROVISIONED_MARKER))).toEqual([]);
   });
 });

@@ -32,7 +32,7 @@ it('imports a legacy .p12 and uses it for a TLS 1.3 mutual-auth ping', async () 
   };
   const certs = createCertificateService({ store, officeNumbers: () => ['1370100024'] });
   expect(certs.importP12(bytes, 'renshu').info.officeNumber).toBe('1370100024');
-  const m = certs.tlsMaterial();
+  const m = certs.tlsMaterial('1370100024');
   const session = createSession({
     baseUrl: server.url,
     tls: { caPem: pki.ca.certPem, certPem: m.certPem, keyPem: m.keyPem },

@@ -9,7 +9,9 @@ import { createKibanClient, type KibanClient } from '../../electron/services/kib
 import { createSession, type Session } from '../../electron/services/session';
 import { CACHE_MIGRATIONS, migrate } from '../../electron/services/store';
 import { generateTrainingData } from '../../electron/training/data';
+import { trainingTlsOptions } from '../../electron/training/server';
 import { tempDir } from '../support/temp';
+import { rejectionCode } from '../support/error-codes';
 import { trainingPki } from './training-server.support';
 
 // Bad server answers at the kiban level (issue 6 acceptance), against a real local HTTPS server (TLS 1.3, client
@@ -76,39 +78,29 @@ function answerEligibility(res: import('node:http').ServerResponse): void {
 
 beforeAll(async () => {
   const pki = trainingPki();
-  server = https.createServer(
-    {
-      minVersion: 'TLSv1.3',
-      requestCert: true,
-      rejectUnauthorized: true,
-      ca: pki.ca.certPem,
-      key: pki.server.keyPem,
-      cert: pki.server.certPem,
-    },
-    (req, res) => {
-      req.resume();
-      const soon = new Date(Date.now() + 3_600_000).toISOString();
-      const reply = (body: unknown) => {
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify(body));
-      };
-      if (req.url === '/api/v1/login') {
-        return reply({ ok: true, pendingId: 'p'.repeat(20), sentTo: 'm***@example.jp', otpExpiresAt: soon });
-      }
-      if (req.url === '/api/v1/login/otp') {
-        return reply({
-          ok: true,
-          accessToken: 'a'.repeat(32),
-          accessExpiresAt: soon,
-          refreshToken: 'r'.repeat(32),
-          refreshExpiresAt: soon,
-          staff: { staffId: 'cm-renshu01', jobType: 'care-manager', officeNumber: '1370100016' },
-        });
-      }
-      if (req.url === '/api/v1/persons/eligibility') return answerEligibility(res);
-      res.writeHead(404).end();
-    },
-  );
+  server = https.createServer(trainingTlsOptions(pki), (req, res) => {
+    req.resume();
+    const soon = new Date(Date.now() + 3_600_000).toISOString();
+    const reply = (body: unknown) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(body));
+    };
+    if (req.url === '/api/v1/login') {
+      return reply({ ok: true, pendingId: 'p'.repeat(20), sentTo: 'm***@example.jp', otpExpiresAt: soon });
+    }
+    if (req.url === '/api/v1/login/otp') {
+      return reply({
+        ok: true,
+        accessToken: 'a'.repeat(32),
+        accessExpiresAt: soon,
+        refreshToken: 'r'.repeat(32),
+        refreshExpiresAt: soon,
+        staff: { staffId: 'cm-renshu01', jobType: 'care-manager', officeNumber: '1370100016' },
+      });
+    }
+    if (req.url === '/api/v1/persons/eligibility') return answerEligibility(res);
+    res.writeHead(404).end();
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   url = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
   dir = tempDir('kd-kiban-bad-');
@@ -144,14 +136,7 @@ const cacheRows = () =>
         .sort(),
     }));
 
-const codeOf = async (p: Promise<unknown>) => {
-  try {
-    await p;
-    return 'resolved';
-  } catch (err) {
-    return (err as { code?: string }).code ?? 'no-code';
-  }
-};
+const codeOf = rejectionCode;
 
 describe('kiban client against a server that answers badly', () => {
   it('stores a good answer first (the cache the bad answers must not touch)', async () => {

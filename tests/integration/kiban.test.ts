@@ -4,10 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openEncryptedDb, type SqliteDb } from '../../native/sqlite';
 import { searchPersons, snapshotRepository } from '../../electron/services/cache';
 import { createKibanClient } from '../../electron/services/kiban';
-import { createSession, type Session } from '../../electron/services/session';
+import type { Session } from '../../electron/services/session';
 import { CACHE_MIGRATIONS, migrate } from '../../electron/services/store';
-import { startTrainingServer, TRAINING_STAFF, type TrainingServer } from '../../electron/training/server';
+import { startTrainingServer, type TrainingServer } from '../../electron/training/server';
 import { tempDir } from '../support/temp';
+import { loginTrainingStaff } from '../support/training-tls';
+import { rejectionCode } from '../support/error-codes';
 import { trainingPki } from './training-server.support';
 
 // The kiban client against the training backend over real TLS 1.3 mutual auth, writing into a real encrypted
@@ -22,28 +24,10 @@ const clock = () => new Date(now);
 const sessions: Session[] = [];
 
 async function login(staffId: string): Promise<Session> {
-  const staff = TRAINING_STAFF.find((s) => s.staffId === staffId)!;
-  const pki = trainingPki();
-  const office = pki.offices.find((o) => o.officeNumber === staff.officeNumber)!;
-  const session = createSession({
-    baseUrl: server.url,
-    tls: { caPem: pki.ca.certPem, certPem: office.certPem, keyPem: office.keyPem },
-    clock,
-  });
-  sessions.push(session);
-  await session.login(staff.staffId, staff.password);
-  await session.submitOtp(server.mailbox.latestFor(staff.staffId)!.code);
-  return session;
+  return loginTrainingStaff({ server, pki: trainingPki(), staffId, opened: sessions, clock });
 }
 
-const codeOf = async (p: Promise<unknown>) => {
-  try {
-    await p;
-    return 'resolved';
-  } catch (err) {
-    return (err as { code?: string }).code ?? 'no-code';
-  }
-};
+const codeOf = rejectionCode;
 
 beforeAll(async () => {
   server = await startTrainingServer({ pki: trainingPki(), clock });

@@ -10,10 +10,11 @@ import {
   type LoopTimers,
   type Outbox,
 } from '../../electron/services/outbox';
-import { createSession, type Session } from '../../electron/services/session';
+import type { Session } from '../../electron/services/session';
 import { migrate, RECORDS_MIGRATIONS } from '../../electron/services/store';
-import { startTrainingServer, TRAINING_STAFF, type TrainingServer } from '../../electron/training/server';
+import { startTrainingServer, type TrainingServer } from '../../electron/training/server';
 import { tempDir } from '../support/temp';
+import { loginTrainingStaff } from '../support/training-tls';
 import { trainingPki } from './training-server.support';
 
 // The outbox transport against the training backend over real TLS 1.3 mutual auth, with a real encrypted records
@@ -26,18 +27,7 @@ let db: SqliteDb;
 const sessions: Session[] = [];
 
 async function login(timeoutMs = 5_000): Promise<Session> {
-  const staff = TRAINING_STAFF.find((s) => s.staffId === 'cm-renshu01')!;
-  const pki = trainingPki();
-  const office = pki.offices.find((o) => o.officeNumber === staff.officeNumber)!;
-  const session = createSession({
-    baseUrl: server.url,
-    tls: { caPem: pki.ca.certPem, certPem: office.certPem, keyPem: office.keyPem },
-    timeoutMs,
-  });
-  sessions.push(session);
-  await session.login(staff.staffId, staff.password);
-  await session.submitOtp(server.mailbox.latestFor(staff.staffId)!.code);
-  return session;
+  return loginTrainingStaff({ server, pki: trainingPki(), staffId: 'cm-renshu01', opened: sessions, timeoutMs });
 }
 
 /** Timers the test fires by hand: the loop never runs on its own here. */

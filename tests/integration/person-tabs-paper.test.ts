@@ -108,9 +108,47 @@ describe('person tabs and paper entry through the app', () => {
       value: [{ kind: 'burden-ratio', source: 'paper', enteredBy: 'cm-renshu01', validTo: '2027-07-31' }],
     });
     const rows = app.audit().rows();
-    const paperRow = rows.find((r) => r.action === 'card-check' && r.detail?.includes('PAPER'));
-    expect(paperRow?.detail).toBe('{"kind":"BURDEN-RATIO","method":"PAPER"}');
+    const paperRows = rows.filter((r) => r.action === 'paper-entry');
+    expect(paperRows.map((r) => r.detail)).toEqual(['{"kind":"BURDEN-RATIO","source":"PAPER"}']);
+    expect(paperRows[0]!.subject).toMatch(/^person:[0-9a-f]{64}$/);
+    expect(rows.filter((r) => r.action === 'card-check')).toHaveLength(0);
     expect(JSON.stringify(rows)).not.toContain(person.insuredCard.insuredNumber);
+    // 利用者 shows the paper 証 next to the online data, each saying its source.
+    const detail = await invoke('persons.get', { personKey: applyingKey });
+    expect(detail).toMatchObject({ ok: true });
+    const items = (detail as { value: { items: Array<{ kind: string; source: string }> } }).value.items;
+    expect(items).toContainEqual(expect.objectContaining({ kind: 'burden-ratio', source: 'paper' }));
+    expect(items).toContainEqual(expect.objectContaining({ kind: 'insured-card', source: 'training' }));
+  });
+
+  it('serves a person entered from a paper 被保険者証 at this counter: found in 利用者, detail from paper', async () => {
+    const stranger = persons()[41]!;
+    const key = stranger.personKey;
+    // Never fetched here: out of this office's scope.
+    expect(await invoke('persons.get', { personKey: key })).toMatchObject({
+      ok: false,
+      error: { code: 'PERSON_NOT_CACHED' },
+    });
+    const saved = await invoke('paper.save', {
+      kind: 'insured-card',
+      fields: {
+        insurerNumber: stranger.insurer.number,
+        insuredNumber: stranger.insuredCard.insuredNumber,
+        name: '紙上 花子',
+        birthDate: '1941-05-06',
+      },
+    });
+    expect(saved).toMatchObject({ ok: true, value: { saved: true, personKey: key } });
+    const found = await invoke('persons.search', { query: stranger.insuredCard.insuredNumber });
+    expect(found).toMatchObject({ ok: true, value: { rows: [{ personKey: key }] } });
+    const detail = await invoke('persons.get', { personKey: key });
+    expect(detail).toMatchObject({
+      ok: true,
+      value: {
+        person: { personKey: key, name: '紙上 花子' },
+        items: [{ kind: 'insured-card', source: 'paper', body: { name: '紙上 花子' } }],
+      },
+    });
   });
 
   it('audits a print and answers who printed it and when', async () => {

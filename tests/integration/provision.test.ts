@@ -313,7 +313,41 @@ describe('provision with a machine-wide configuration already in place', () => {
     expect(run.stdout).toContain(`設定ファイル: ${machine}`);
     expect(fs.existsSync(path.join(data, 'config.json'))).toBe(false);
     expect(fs.existsSync(path.join(data, PROVISIONED_MARKER))).toBe(true);
-    expect(fs.readdirSync(path.join(data, 'vault'))).toContain('client-certificate.sealed');
+    expect(fs.readdirSync(path.join(data, 'vault'))).toContain(`client-certificate-${OFFICE.officeNumber}.sealed`);
+  });
+});
+
+describe('provision on a PC serving two offices (居宅 + 訪問介護 併設)', () => {
+  it('runs once per office; each certificate goes under its own office', async () => {
+    const houmon = TRAINING_OFFICES[1]!;
+    const machine = writeFile(
+      'two-offices-etc/config.json',
+      configJson({
+        offices: [
+          { officeNumber: OFFICE.officeNumber, serviceType: '43', name: OFFICE.officeName, billingSystemId: 'KJ0001' },
+          { officeNumber: houmon.officeNumber, serviceType: '11', name: houmon.officeName, billingSystemId: 'KJ0002' },
+        ],
+      }),
+    );
+    const data = path.join(work.path, 'two-offices-user');
+    const pw = writeFile('two-offices/office.password', PASSWORD + '\n');
+    const env2 = { KAIGO_CONFIG: machine, KAIGO_DATA_DIR: data };
+    for (const office of [OFFICE, houmon]) {
+      const p12 = writeFile(
+        `two-offices/${office.officeNumber}.p12`,
+        officeP12({}, 'aes256', office.officeNumber).bytes,
+      );
+      const run = await cli(['provision', '--p12', p12, '--password-file', pw], env2);
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain(office.officeNumber);
+    }
+    expect(
+      fs
+        .readdirSync(path.join(data, 'vault'))
+        .filter((n) => n.startsWith('client-certificate'))
+        .sort(),
+    ).toEqual([`client-certificate-${OFFICE.officeNumber}.sealed`, `client-certificate-${houmon.officeNumber}.sealed`]);
   });
 });
 
@@ -323,6 +357,7 @@ describe('drop folder at first start', () => {
     const { bytes } = officeP12();
     writeFile('drop/kaigo-office.p12', bytes);
     const pwFile = writeFile('drop/kaigo-office.password', PASSWORD + '\n');
+    fs.chmodSync(pwFile, 0o640); // the installer and this PC's users only (README 証明書の導入)
     const machine = writeFile('drop-etc/config.json', configJson({ certificateDropFolder: drop }));
     keyring.enterProcess();
     const dataDir2 = path.join(work.path, 'drop-user');
@@ -342,6 +377,36 @@ describe('drop folder at first start', () => {
       expect(row!.subject).toMatch(/^certificate:[0-9a-f]{64}$/);
       expect(fs.existsSync(pwFile)).toBe(true);
       expect(fs.existsSync(path.join(dataDir2, PROVISIONED_MARKER))).toBe(true);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('refuses a password file others can read (CERT_DROP_PASSWORD_FILE_EXPOSED, audited), leaving it alone', async () => {
+    const drop = path.join(work.path, 'drop3');
+    writeFile('drop3/office.p12', officeP12().bytes);
+    const pwFile = writeFile('drop3/office.password', PASSWORD + '\n');
+    fs.chmodSync(pwFile, 0o644);
+    const machine = writeFile('drop3-etc/config.json', configJson({ certificateDropFolder: drop }));
+    keyring.enterProcess();
+    const dataDir3 = path.join(work.path, 'drop3-user');
+    const app = await createApp({
+      host: { platform: 'linux', homeDir: work.path, env: { KAIGO_CONFIG: machine, KAIGO_DATA_DIR: dataDir3 } },
+    });
+    try {
+      await expect(
+        app.handlers['session.login']({ staffId: 'cm-renshu01', password: 'Renshu-CM-2026!' }),
+      ).rejects.toMatchObject({ code: 'CERT_NOT_INSTALLED' });
+      const row = app
+        .audit()
+        .rows()
+        .find((r) => r.action === 'config-change');
+      expect(JSON.parse(row!.detail!)).toMatchObject({
+        source: 'DROP_FOLDER',
+        outcome: 'CERT_DROP_PASSWORD_FILE_EXPOSED',
+      });
+      expect(fs.statSync(pwFile).mode & 0o777).toBe(0o644);
+      expect(fs.existsSync(path.join(dataDir3, PROVISIONED_MARKER))).toBe(false);
     } finally {
       await app.close();
     }

@@ -2,41 +2,26 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KaigoApp } from '../../electron/app';
 import type { OutboxList, ReceptionEntry, ReceptionForm } from '../../electron/contract';
 import type { TrainingServer } from '../../electron/training/server';
-import { createTestApp } from '../support/app';
-import { startKeyringSession, type KeyringSession } from '../support/keyring';
+import { okValue, openLoggedInTrainingApp, type LoggedInTrainingApp } from '../support/trained-app';
 
 // 障害時受付 through the app's own handler table (same validation as the window), with the real OS keychain, the
 // real encrypted records database and the in-process training backend over TLS 1.3: the backend goes away, the
 // counter's entry is saved and queued, the backend comes back, the queue re-runs the check and the differences wait
 // for a staff decision; nothing is overwritten silently.
 
-const trusted = { url: 'app://kaigo/index.html', isMainFrame: true };
-let keyring: KeyringSession;
+let world: LoggedInTrainingApp;
 let app: KaigoApp;
 let backend: TrainingServer;
-let remove: () => Promise<void>;
 
-type Reply<T> = { ok: true; value: T } | { ok: false; error: { code: string } };
-const dispatch = <T = unknown>(name: string, payload: unknown = {}) =>
-  app.dispatch(name, trusted, payload) as Promise<Reply<T>>;
-const value = async <T>(p: Promise<Reply<T>>): Promise<T> => {
-  const r = await p;
-  if (!r.ok) throw new Error(`expected ok, got ${r.error.code}`);
-  return r.value;
-};
+const dispatch = <T = unknown>(name: string, payload: unknown = {}) => world.dispatch<T>(name, payload);
+const value = okValue;
 
 beforeAll(async () => {
-  keyring = await startKeyringSession();
-  keyring.enterProcess();
-  ({ app, remove } = await createTestApp());
-  backend = (await app.trainingBackend())!;
-  await dispatch('session.login', { staffId: 'cm-renshu01', password: 'Renshu-CM-2026!' });
-  await value(dispatch('session.submitOtp', { code: backend.mailbox.latestFor('cm-renshu01')!.code }));
+  world = await openLoggedInTrainingApp();
+  ({ app, backend } = world);
 }, 60_000);
 afterAll(async () => {
-  await backend?.resume();
-  await remove?.();
-  await keyring?.stop();
+  await world?.close();
 });
 
 const found = () =>
@@ -111,7 +96,49 @@ describe('障害時受付', () => {
     expect(await value(dispatch<ReceptionEntry>('reception.reject', { id: saved.id }))).toMatchObject({
       state: 'rejected',
     });
+    // Rejected: what the counter wrote down is kept as the client's statement, 申立（未確認）, and the person is
+    // this office's to find in 利用者.
+    const form = formFor(person);
+    expect(
+      await value(dispatch<Array<Record<string, unknown>>>('paper.list', { personKey: person.personKey })),
+    ).toEqual([
+      expect.objectContaining({
+        kind: 'insured-card',
+        source: 'declaration',
+        enteredBy: 'cm-renshu01',
+        validFrom: form.certificationFrom,
+        validTo: form.certificationTo,
+        body: expect.objectContaining({ name: form.name, careLevel: form.careLevel, address: form.address }),
+      }),
+    ]);
+    const detail = await value(
+      dispatch<{ items: Array<{ kind: string; source: string }> }>('persons.get', {
+        personKey: person.personKey,
+      }),
+    );
+    expect(detail.items).toEqual([expect.objectContaining({ kind: 'insured-card', source: 'declaration' })]);
+    const search = await value(
+      dispatch<{ rows: Array<{ personKey: string }> }>('persons.search', {
+        query: person.insuredCard.insuredNumber,
+      }),
+    );
+    expect(search.rows.map((r) => r.personKey)).toEqual([person.personKey]);
   }, 30_000);
+
+  it('audits reception as its own action (saved, decided) and the kept statement as a paper entry', async () => {
+    const rows = app.audit().rows();
+    const reception = rows.filter((r) => r.action === 'reception').map((r) => r.detail);
+    expect(reception).toEqual([
+      '{"reception":"QUEUED"}',
+      '{"differences":2,"reception":"APPROVED"}',
+      '{"reception":"QUEUED"}',
+      '{"differences":0,"reception":"REJECTED"}',
+    ]);
+    expect(rows.filter((r) => r.action === 'paper-entry').map((r) => r.detail)).toEqual([
+      '{"kind":"INSURED-CARD","source":"DECLARATION"}',
+    ]);
+    expect(rows.some((r) => r.action === 'view' && r.detail?.includes('reception'))).toBe(false);
+  });
 
   it('shows no differences when the counter and the service agree, still waiting for a decision', async () => {
     const person = found().find((p) => !backend.data.grantFor(p.personKey, '1370100016'))!;

@@ -75,6 +75,16 @@ async function dumpRecords(pc: KeyringSession, dataDir: string): Promise<{ table
 const OLD = () => path.join(work.path, 'old-pc');
 const NEW = () => path.join(work.path, 'new-pc');
 
+/** `provision` with the training office's .p12, as the installer runs it on each PC. */
+const provision = (pc: KeyringSession, dataDir: string) =>
+  cli(pc, dataDir, ['provision', '--p12', files.p12, '--password-file', files.password]);
+/** `records export` on the old PC. */
+const exportRecords = (out: string, passphraseFile = files.passphrase) =>
+  cli(oldPc, OLD(), ['records', 'export', '--out', out, '--passphrase-file', passphraseFile]);
+/** `records import` on the new PC. */
+const importRecords = (input: string, passphraseFile = files.passphrase) =>
+  cli(newPc, NEW(), ['records', 'import', '--in', input, '--passphrase-file', passphraseFile]);
+
 beforeAll(async () => {
   work = tempDir('kd-records-');
   pki = loadOrCreateTrainingPki(path.join(work.path, 'pki'), TRAINING_OFFICES);
@@ -116,9 +126,7 @@ describe('records export on the old PC, import on a new PC', () => {
   let before: { tables: Dump; audit: unknown[] };
 
   it('exports the provisioned old PC’s records sealed with a passphrase', async () => {
-    expect((await cli(oldPc, OLD(), ['provision', '--p12', files.p12, '--password-file', files.password])).code).toBe(
-      0,
-    );
+    expect((await provision(oldPc, OLD())).code).toBe(0);
     const app = await openApp(oldPc, OLD());
     app.store().transaction('records', (db) => {
       const now = '2026-11-20T01:00:00.000Z';
@@ -156,14 +164,7 @@ describe('records export on the old PC, import on a new PC', () => {
     app.audit().record({ staffId: 'cm-01', action: 'print', detail: { pages: 2, form: 'ELIGIBILITY' } });
     await app.close();
 
-    const run = await cli(oldPc, OLD(), [
-      'records',
-      'export',
-      '--out',
-      files.out,
-      '--passphrase-file',
-      files.passphrase,
-    ]);
+    const run = await exportRecords(files.out);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('outbox: 1件');
@@ -180,39 +181,23 @@ describe('records export on the old PC, import on a new PC', () => {
   });
 
   it('refuses to overwrite a file, a passphrase on the command line and a short passphrase', async () => {
-    const again = await cli(oldPc, OLD(), [
-      'records',
-      'export',
-      '--out',
-      files.out,
-      '--passphrase-file',
-      files.passphrase,
-    ]);
+    const again = await exportRecords(files.out);
     expect(again.code).toBe(2);
     const inline = await cli(oldPc, OLD(), ['records', 'export', '--out', 'x', '--passphrase', 'p']);
     expect(inline.code).toBe(2);
     expect(inline.stderr).toContain('コマンドラインでは受け付けません');
     const short = path.join(work.path, 'short.txt');
     fs.writeFileSync(short, 'short\n');
-    const weak = await cli(oldPc, OLD(), ['records', 'export', '--out', `${files.out}.2`, '--passphrase-file', short]);
+    const weak = await exportRecords(`${files.out}.2`, short);
     expect(weak.code).toBe(1);
     expect(weak.stderr).toMatch(/^エラー（RECORDS_PASSPHRASE_WEAK）/);
   });
 
   it('on the new PC: refuses a wrong passphrase and a tampered file with their codes, importing nothing', async () => {
-    expect((await cli(newPc, NEW(), ['provision', '--p12', files.p12, '--password-file', files.password])).code).toBe(
-      0,
-    );
+    expect((await provision(newPc, NEW())).code).toBe(0);
     const fresh = await dumpRecords(newPc, NEW());
 
-    const wrong = await cli(newPc, NEW(), [
-      'records',
-      'import',
-      '--in',
-      files.out,
-      '--passphrase-file',
-      files.wrongPassphrase,
-    ]);
+    const wrong = await importRecords(files.out, files.wrongPassphrase);
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toMatch(/^エラー（RECORDS_PASSPHRASE_WRONG）/);
 
@@ -220,20 +205,13 @@ describe('records export on the old PC, import on a new PC', () => {
     const bytes = fs.readFileSync(files.out);
     bytes[bytes.length - 10] = bytes[bytes.length - 10]! ^ 0x01;
     fs.writeFileSync(tampered, bytes);
-    const bad = await cli(newPc, NEW(), ['records', 'import', '--in', tampered, '--passphrase-file', files.passphrase]);
+    const bad = await importRecords(tampered);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/^エラー（RECORDS_FILE_TAMPERED）/);
 
     const notOurs = path.join(work.path, 'not-ours.kdrx');
     fs.writeFileSync(notOurs, 'hello');
-    const foreign = await cli(newPc, NEW(), [
-      'records',
-      'import',
-      '--in',
-      notOurs,
-      '--passphrase-file',
-      files.passphrase,
-    ]);
+    const foreign = await importRecords(notOurs);
     expect(foreign.stderr).toMatch(/^エラー（RECORDS_FILE_FORMAT）/);
 
     expect(await dumpRecords(newPc, NEW())).toEqual(fresh);
@@ -242,14 +220,7 @@ describe('records export on the old PC, import on a new PC', () => {
   it('imports after provisioning: rows equal, the audit chain re-anchored under the new key verifies', async () => {
     const fresh = await dumpRecords(newPc, NEW());
     expect(fresh.audit.length).toBeGreaterThan(0); // provisioning audited the certificate import
-    const run = await cli(newPc, NEW(), [
-      'records',
-      'import',
-      '--in',
-      files.out,
-      '--passphrase-file',
-      files.passphrase,
-    ]);
+    const run = await importRecords(files.out);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('記録を取り込みました。');
@@ -276,14 +247,7 @@ describe('records export on the old PC, import on a new PC', () => {
   });
 
   it('refuses a second import into a PC that already has records', async () => {
-    const run = await cli(newPc, NEW(), [
-      'records',
-      'import',
-      '--in',
-      files.out,
-      '--passphrase-file',
-      files.passphrase,
-    ]);
+    const run = await importRecords(files.out);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^エラー（RECORDS_TARGET_NOT_EMPTY）/);
   });
@@ -291,7 +255,7 @@ describe('records export on the old PC, import on a new PC', () => {
   it('refuses to export a chain that does not verify (the sealed head was removed)', async () => {
     fs.rmSync(path.join(OLD(), 'vault', 'audit-head.sealed'));
     const out = path.join(work.path, 'move', 'broken.kdrx');
-    const run = await cli(oldPc, OLD(), ['records', 'export', '--out', out, '--passphrase-file', files.passphrase]);
+    const run = await exportRecords(out);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^エラー（AUDIT_CHAIN_BROKEN）/);
     expect(fs.existsSync(out)).toBe(false);

@@ -12,7 +12,12 @@ import {
 } from '../../electron/services/session';
 import { createLogger } from '../../electron/services/log';
 import { createTrainingPki, issueServerCertificate, type TrainingPki } from '../../electron/training/pki';
-import { startTrainingServer, TRAINING_STAFF, type TrainingServer } from '../../electron/training/server';
+import {
+  startTrainingServer,
+  trainingTlsOptions,
+  TRAINING_STAFF,
+  type TrainingServer,
+} from '../../electron/training/server';
 import { sServer, trainingPki, writePems, type PemFiles } from './training-server.support';
 
 // Our session client (undici 7, TLS 1.3 only, client certificate) against the training server and against
@@ -182,17 +187,7 @@ describe('TLS', () => {
   });
 
   it('maps a server that never answers to SESSION_TIMEOUT', async () => {
-    const silent = https.createServer(
-      {
-        minVersion: 'TLSv1.3',
-        requestCert: true,
-        rejectUnauthorized: true,
-        ca: pki.ca.certPem,
-        key: pki.server.keyPem,
-        cert: pki.server.certPem,
-      },
-      () => {}, // accepts the request, never responds
-    );
+    const silent = https.createServer(trainingTlsOptions(pki), () => {}); // accepts the request, never responds
     await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
     try {
       const port = (silent.address() as AddressInfo).port;

@@ -88,12 +88,20 @@ describe('setup.check (training)', () => {
       ['billing-id', true],
       ['billing-id', true],
       ['client-certificate', true],
+      ['client-certificate', true],
       ['card-reader', true],
       ['connection', true],
       ['otp-login', false],
     ]);
     expect(r.items.at(-1)!.detail).toBe('ログインして確認してください');
-    expect(r.items.find((i) => i.step === 'client-certificate')!.detail).toMatch(/^1370100016 — .* まで有効/);
+    // Each office's own certificate, named by office (issue 5: a PC serving 居宅 + 訪問介護).
+    const certificates = r.items.filter((i) => i.step === 'client-certificate');
+    expect(certificates.map((i) => i.label)).toEqual([
+      'クライアント証明書（練習用 居宅介護支援事業所 さくら）',
+      'クライアント証明書（練習用 訪問介護事業所 さくら）',
+    ]);
+    expect(certificates[0]!.detail).toMatch(/^1370100016 — .* まで有効/);
+    expect(certificates[1]!.detail).toMatch(/^1370100024 — .* まで有効/);
     expect(r.items.find((i) => i.step === 'card-reader')!.detail).toContain('Kaigo Desk 練習用リーダー を使用');
     expect(r.subsidy).toEqual([
       expect.objectContaining({ serviceType: '43', group: 'その他', maxReaders: 1, maxYen: 42_000 }),

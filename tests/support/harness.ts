@@ -53,6 +53,8 @@ function preloadInitScript(): string {
         on(channel, fn) { if (!listeners.has(channel)) listeners.set(channel, new Set()); listeners.get(channel).add(fn); },
         removeListener(channel, fn) { listeners.get(channel)?.delete(fn); },
       },
+      // Chromium's File has no path: a test names the path of a file it sets (window.__kaigoTestPaths[name]).
+      webUtils: { getPathForFile(file) { return (window.__kaigoTestPaths ?? {})[file.name] ?? ''; } },
     };
     Object.defineProperty(window, '__kaigoEmit', { value(channel, payload) {
       for (const fn of listeners.get(channel) ?? []) fn({}, payload);

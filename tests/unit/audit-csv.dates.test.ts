@@ -33,6 +33,16 @@ describe('audit CSV export', () => {
     expect(csv).toContain('"閲覧"');
   });
 
+  it('names the paper-entry and reception actions in Japanese', () => {
+    const more = auditCsv([
+      row(3, { action: 'paper-entry', detail: '{"kind":"INSURED-CARD","source":"PAPER"}' }),
+      row(4, { action: 'reception', detail: '{"reception":"QUEUED"}' }),
+    ]);
+    expect(more).toContain('"紙の証の入力","paper-entry"');
+    expect(more).toContain('"障害時受付","reception"');
+    expect(more).not.toContain('不明な操作');
+  });
+
   it('neutralises formula cells and doubles quotes', () => {
     expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
   });

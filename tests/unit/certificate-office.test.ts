@@ -5,10 +5,10 @@ import {
   createOfficeCertificates,
   type CertificateAuditEntry,
   type OfficeCertificatesOptions,
-  type SealedStore,
 } from '../../electron/services/certificate';
-import { KaigoError } from '../../electron/services/errors';
 import { createTrainingCa, exportP12, issueOfficeCertificate, type CertAndKey } from '../../electron/training/pki';
+import { thrownCode } from '../support/error-codes';
+import { memorySealedStore } from '../support/memory-store';
 import { tempDir } from '../support/temp';
 
 // What surrounds an import (issue 5 items 2 and 6): the audit row for every outcome, the provisioned marker only on
@@ -28,12 +28,8 @@ beforeAll(() => {
 afterAll(() => dir.remove());
 
 function setup(over: Partial<OfficeCertificatesOptions> = {}) {
-  const blobs = new Map<string, Buffer>();
-  const store: SealedStore = {
-    seal: (n, b) => void blobs.set(n, Buffer.from(b)),
-    open: (n) => blobs.get(n) ?? null,
-    remove: (n) => void blobs.delete(n),
-  };
+  const store = memorySealedStore();
+  const { blobs } = store;
   const audit: CertificateAuditEntry[] = [];
   const marker = path.join(dir.path, `user-${Math.random()}`, 'provisioned.json');
   const certs = createOfficeCertificates({
@@ -48,15 +44,7 @@ function setup(over: Partial<OfficeCertificatesOptions> = {}) {
   return { certs, audit, marker, blobs };
 }
 
-const codeOf = (fn: () => unknown) => {
-  try {
-    fn();
-    return 'accepted';
-  } catch (err) {
-    if (err instanceof KaigoError) return err.code;
-    throw err;
-  }
-};
+const codeOf = thrownCode;
 
 describe('createOfficeCertificates', () => {
   it('configured mode: an import marks the user provisioned and is audited with the fingerprint', () => {
@@ -73,9 +61,9 @@ describe('createOfficeCertificates', () => {
         outcome: 'OK',
       },
     ]);
-    expect(certs.material()?.keyPem).toContain('PRIVATE KEY');
-    certs.remove('cm-renshu01');
-    expect(certs.material()).toBeNull();
+    expect(certs.material(OFFICE.officeNumber)?.keyPem).toContain('PRIVATE KEY');
+    certs.remove('cm-renshu01', OFFICE.officeNumber);
+    expect(certs.material(OFFICE.officeNumber)).toBeNull();
     expect(audit.at(-1)).toMatchObject({ change: 'CERT_DELETE', outcome: 'OK' });
   });
 
@@ -93,19 +81,19 @@ describe('createOfficeCertificates', () => {
     const drop = path.join(dir.path, 'drop');
     fs.mkdirSync(drop);
     fs.writeFileSync(path.join(drop, 'office.p12'), p12);
-    fs.writeFileSync(path.join(drop, 'office.password'), PASSWORD + '\n');
+    fs.writeFileSync(path.join(drop, 'office.password'), PASSWORD + '\n', { mode: 0o640 });
     const first = setup({ dropFolder: drop });
-    expect(first.certs.installed()?.info.officeNumber).toBe(OFFICE.officeNumber);
+    expect(first.certs.installed(OFFICE.officeNumber)?.info.officeNumber).toBe(OFFICE.officeNumber);
     expect(first.audit.map((a) => `${a.source}:${a.outcome}`)).toEqual(['DROP_FOLDER:OK']);
     expect(fs.existsSync(path.join(drop, 'office.password'))).toBe(true);
     // Removed later by staff: not imported again (the user is provisioned), and not audited again.
-    first.certs.remove('admin');
-    expect(first.certs.installed()).toBeNull();
+    first.certs.remove('admin', OFFICE.officeNumber);
+    expect(first.certs.installed(OFFICE.officeNumber)).toBeNull();
 
     const provisioned = setup({ dropFolder: drop });
     fs.mkdirSync(path.dirname(provisioned.marker), { recursive: true });
     fs.writeFileSync(provisioned.marker, '{}');
-    expect(provisioned.certs.installed()).toBeNull();
+    expect(provisioned.certs.installed(OFFICE.officeNumber)).toBeNull();
     expect(provisioned.audit).toEqual([]);
   });
 
@@ -114,7 +102,7 @@ describe('createOfficeCertificates', () => {
     fs.mkdirSync(drop);
     fs.writeFileSync(path.join(drop, 'office.p12'), p12);
     const broken = setup({ dropFolder: drop });
-    expect(broken.certs.material()).toBeNull();
+    expect(broken.certs.material(OFFICE.officeNumber)).toBeNull();
     expect(broken.audit).toEqual([
       {
         staffId: 'installer',
@@ -125,7 +113,7 @@ describe('createOfficeCertificates', () => {
       },
     ]);
     const none = setup({ dropFolder: path.join(dir.path, 'no-such-folder') });
-    expect(none.certs.material()).toBeNull();
+    expect(none.certs.material(OFFICE.officeNumber)).toBeNull();
     expect(none.audit).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findDropFolderCertificate, readP12File, readPasswordFile } from '../../electron/services/certificate';
-import { KaigoError } from '../../electron/services/errors';
+import { thrownCode } from '../support/error-codes';
 import { tempDir } from '../support/temp';
 
 // The installer's files (issue 5 item 6): the password file's line break is not part of the password, odd password
@@ -19,15 +19,7 @@ function write(name: string, data: string | Buffer): string {
   return file;
 }
 
-const codeOf = (fn: () => unknown) => {
-  try {
-    fn();
-    return 'accepted';
-  } catch (err) {
-    if (err instanceof KaigoError) return err.code;
-    throw err;
-  }
-};
+const codeOf = thrownCode;
 
 describe('readPasswordFile', () => {
   it.each([
@@ -76,7 +68,7 @@ describe('findDropFolderCertificate', () => {
 
   it('pairs office.P12 with office.password and refuses two certificates', () => {
     write('drop/office.P12', Buffer.from([0x30, 0x00]));
-    write('drop/office.password', 'secret\n');
+    fs.chmodSync(write('drop/office.password', 'secret\n'), 0o640);
     write('drop/readme.txt', 'x');
     const found = findDropFolderCertificate(path.join(dir.path, 'drop'));
     expect(found.kind).toBe('found');
@@ -85,5 +77,33 @@ describe('findDropFolderCertificate', () => {
     expect(found.files().password).toBe('secret');
     write('drop/other.pfx', Buffer.from([0x30, 0x00]));
     expect(codeOf(() => findDropFolderCertificate(path.join(dir.path, 'drop')))).toBe('CERT_DROP_FOLDER_AMBIGUOUS');
+  });
+
+  // The installer and this PC's users may read the password file, nobody else; only its owner may change it (README
+  // 証明書の導入). Windows has no mode bits (the installer's ACL guards the folder).
+  it.skipIf(process.platform === 'win32').each([
+    [0o600, null],
+    [0o640, null],
+    [0o400, null],
+    [0o644, 'CERT_DROP_PASSWORD_FILE_EXPOSED'],
+    [0o604, 'CERT_DROP_PASSWORD_FILE_EXPOSED'],
+    [0o642, 'CERT_DROP_PASSWORD_FILE_EXPOSED'],
+    [0o660, 'CERT_DROP_PASSWORD_FILE_EXPOSED'],
+    [0o666, 'CERT_DROP_PASSWORD_FILE_EXPOSED'],
+  ])('password file mode %o → %s', (mode, code) => {
+    const folder = `drop-mode-${mode.toString(8)}`;
+    write(`${folder}/office.p12`, Buffer.from([0x30, 0x00]));
+    fs.chmodSync(write(`${folder}/office.password`, 'secret\n'), mode);
+    const found = findDropFolderCertificate(path.join(dir.path, folder));
+    if (found.kind !== 'found') throw new Error('expected the drop folder certificate');
+    if (code === null) expect(found.files().password).toBe('secret');
+    else expect(codeOf(() => found.files())).toBe(code);
+  });
+
+  it('still reports a missing password file as unreadable', () => {
+    write('drop-no-pw/office.p12', Buffer.from([0x30, 0x00]));
+    const found = findDropFolderCertificate(path.join(dir.path, 'drop-no-pw'));
+    if (found.kind !== 'found') throw new Error('expected the drop folder certificate');
+    expect(codeOf(() => found.files())).toBe('CERT_PASSWORD_FILE_UNREADABLE');
   });
 });

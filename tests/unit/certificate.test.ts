@@ -1,12 +1,6 @@
 import crypto from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  createCertificateService,
-  inspectCertificate,
-  readP12,
-  type SealedStore,
-} from '../../electron/services/certificate';
-import { KaigoError } from '../../electron/services/errors';
+import { createCertificateService, inspectCertificate, readP12 } from '../../electron/services/certificate';
 import { createLogger } from '../../electron/services/log';
 import {
   createTrainingCa,
@@ -16,6 +10,8 @@ import {
   type ClientCertOptions,
   type P12Flavour,
 } from '../../electron/training/pki';
+import { thrownCode } from '../support/error-codes';
+import { memorySealedStore } from '../support/memory-store';
 
 // Import of the office .p12 (issue 5 item 2): every bad input has its own code; legacy RC2-40 files import.
 
@@ -30,26 +26,7 @@ function p12(opts: ClientCertOptions = {}, flavour: P12Flavour = 'aes256', passw
   return exportP12({ privateKeyPem: cred.keyPem, certPem: cred.certPem, chainPems: [ca.certPem], password, flavour });
 }
 
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof KaigoError) return err.code;
-    throw err;
-  }
-  return 'accepted';
-}
-
-/** A sealed store kept in memory; the vault provides the real one (same three calls). */
-function memoryStore(): SealedStore & { blobs: Map<string, Buffer> } {
-  const blobs = new Map<string, Buffer>();
-  return {
-    blobs,
-    seal: (name, bytes) => void blobs.set(name, Buffer.from(bytes)),
-    open: (name) => blobs.get(name) ?? null,
-    remove: (name) => void blobs.delete(name),
-  };
-}
+const codeOf = thrownCode;
 
 beforeAll(() => {
   ca = createTrainingCa(now);
@@ -98,7 +75,7 @@ describe('inspectCertificate', () => {
 describe('certificate service', () => {
   it('refuses expired, not-yet-valid, no clientAuth, weak key and another office, each with its own code', () => {
     const svc = createCertificateService({
-      store: memoryStore(),
+      store: memorySealedStore(),
       clock: () => now,
       officeNumbers: () => ['1370100016'],
     });
@@ -112,42 +89,42 @@ describe('certificate service', () => {
     expect(codeOf(() => svc.importP12(p12({ extendedKeyUsage: [] }), PASSWORD))).toBe('CERT_NO_CLIENT_AUTH');
     expect(codeOf(() => svc.importP12(p12({ keyBits: 1024 }), PASSWORD))).toBe('CERT_WEAK_KEY');
     const other = createCertificateService({
-      store: memoryStore(),
+      store: memorySealedStore(),
       clock: () => now,
       officeNumbers: () => ['1370100024'],
     });
     expect(codeOf(() => other.importP12(p12(), PASSWORD))).toBe('CERT_OFFICE_MISMATCH');
-    expect(svc.current()).toBeNull();
+    expect(svc.current(office.officeNumber)).toBeNull();
   });
 
   it('imports a legacy RC2-40 file, replaces it, gives TLS the PEMs, and deletes it', () => {
-    const store = memoryStore();
+    const store = memorySealedStore();
     const lines: string[] = [];
     const svc = createCertificateService({
       store,
       clock: () => now,
       log: createLogger({ write: (l) => lines.push(l) }),
     });
-    expect(codeOf(() => svc.tlsMaterial())).toBe('CERT_NOT_INSTALLED');
+    expect(codeOf(() => svc.tlsMaterial(office.officeNumber))).toBe('CERT_NOT_INSTALLED');
     const first = svc.importP12(p12({}, 'legacy'), PASSWORD);
     expect(first.expiry).toEqual({ daysLeft: 365, expired: false, warning: null });
     const replaced = svc.importP12(p12({ notAfter: new Date(now.getTime() + 20 * DAY) }), PASSWORD);
     expect(replaced.info.serialNumber).not.toBe(first.info.serialNumber);
     expect(replaced.expiry.warning).toBe(30);
-    expect(svc.current()!.info.serialNumber).toBe(replaced.info.serialNumber);
-    expect(svc.tlsMaterial().certPem).toContain('BEGIN CERTIFICATE');
+    expect(svc.current(office.officeNumber)!.info.serialNumber).toBe(replaced.info.serialNumber);
+    expect(svc.tlsMaterial(office.officeNumber).certPem).toContain('BEGIN CERTIFICATE');
     // Neither the password nor the serial reach the log.
     const text = lines.join('\n');
     expect(text).not.toContain(PASSWORD);
     expect(text).not.toContain(replaced.info.serialNumber);
     expect(text).not.toContain(replaced.info.serialNumber.toLowerCase());
-    svc.remove();
-    expect(svc.current()).toBeNull();
+    svc.remove(office.officeNumber);
+    expect(svc.current(office.officeNumber)).toBeNull();
     expect(store.blobs.size).toBe(0);
   });
 
   it('preview inspects without storing', () => {
-    const store = memoryStore();
+    const store = memorySealedStore();
     const svc = createCertificateService({ store, clock: () => now });
     expect(svc.previewP12(p12(), PASSWORD).info.officeNumber).toBe('1370100016');
     expect(store.blobs.size).toBe(0);

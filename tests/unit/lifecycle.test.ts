@@ -59,6 +59,29 @@ describe('main process lifecycle (stand-in electron)', () => {
     await cleanup();
   });
 
+  it('gives the app a CSV save dialog on the window with the suggested name, null when cancelled', async () => {
+    const { standIn, deps, cleanup } = await start(['app']);
+    const chooseSaveFile = vi.mocked(deps.createApp).mock.calls[0]![0].chooseSaveFile!;
+    expect(chooseSaveFile).toBeTypeOf('function');
+    const asked: unknown[][] = [];
+    let answer: { canceled: boolean; filePath?: string } = { canceled: false, filePath: '/home/jimu/障害時一覧.csv' };
+    (standIn.electron as unknown as { dialog: unknown }).dialog = {
+      showSaveDialog: async (...args: unknown[]) => (asked.push(args), answer),
+    };
+    const request = { defaultName: '障害時一覧_2026-11-26.csv', kind: 'csv' } as const;
+    expect(await chooseSaveFile(request)).toBe('/home/jimu/障害時一覧.csv');
+    expect(asked[0]![0]).toBe(standIn.windows[0]);
+    expect(asked[0]![1]).toMatchObject({
+      defaultPath: '障害時一覧_2026-11-26.csv',
+      filters: [{ extensions: ['csv'] }],
+    });
+    answer = { canceled: true, filePath: '' };
+    expect(await chooseSaveFile(request)).toBeNull();
+    answer = { canceled: false, filePath: '' };
+    expect(await chooseSaveFile(request)).toBeNull();
+    await cleanup();
+  });
+
   it('quits a second instance without a window', async () => {
     const { standIn, result, cleanup } = await start(['app'], { singleInstance: false });
     expect(result).toBe('second-instance');

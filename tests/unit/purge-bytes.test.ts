@@ -3,9 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openEncryptedDb, type SqliteDb } from '../../native/sqlite';
-import { personsRepository, purgePersons, secureDeleteOn, snapshotRepository } from '../../electron/services/cache';
+import { purgePersons, secureDeleteOn, snapshotRepository } from '../../electron/services/cache';
 import { CACHE_MIGRATIONS, migrate } from '../../electron/services/store';
 import { generateTrainingData } from '../../electron/training/data';
+import { cacheInsuredCard } from '../support/cache-card';
 import { tempDir } from '../support/temp';
 
 // After a purge the person's data must be gone from the FILES, not only from queries (issue 7: "secure_delete is on
@@ -54,17 +55,7 @@ beforeEach(() => {
   const at = new Date('2026-11-01T00:00:00Z');
   for (const p of persons) {
     const card = p === target ? { ...p.insuredCard, address: MARKER } : p.insuredCard;
-    snapshotRepository(db).putSnapshot({
-      personKey: p.personKey,
-      kind: 'insured-card',
-      fetchedAt: at,
-      source: 'training',
-      validFrom: null,
-      validTo: null,
-      viewingDeadline: null,
-      body: card,
-    });
-    personsRepository(() => db).upsertFromCard(card, at);
+    cacheInsuredCard(db, { personKey: p.personKey, card }, at);
   }
 });
 afterEach(() => {

@@ -7,6 +7,7 @@ import { personsRepository } from '../../electron/services/cache';
 import { purgePastViewingDeadline, purgePersons } from '../../electron/services/cache';
 import { CACHE_MIGRATIONS, migrate } from '../../electron/services/store';
 import { generateTrainingData } from '../../electron/training/data';
+import { cacheInsuredCard } from '../support/cache-card';
 import { tempDir } from '../support/temp';
 
 let dir: ReturnType<typeof tempDir>;
@@ -17,24 +18,13 @@ beforeEach(() => {
   dir = tempDir('kd-purge-');
   db = openEncryptedDb(path.join(dir.path, 'cache.db'), { key: randomBytes(32), synchronous: 'NORMAL' });
   migrate(db, CACHE_MIGRATIONS);
-  const repo = snapshotRepository(db);
   const at = new Date('2026-11-01T00:00:00Z');
   for (const [p, deadline] of [
     [a!, '2026-11-25'],
     [b!, '2026-11-26'],
     [c!, null],
   ] as const) {
-    repo.putSnapshot({
-      personKey: p.personKey,
-      kind: 'insured-card',
-      fetchedAt: at,
-      source: 'training',
-      validFrom: null,
-      validTo: null,
-      viewingDeadline: deadline,
-      body: p.insuredCard,
-    });
-    personsRepository(() => db).upsertFromCard(p.insuredCard, at);
+    cacheInsuredCard(db, { personKey: p.personKey, card: p.insuredCard }, at, deadline);
   }
 });
 afterEach(() => {

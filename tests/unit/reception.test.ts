@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { receptionFormProblems, type ReceptionForm } from '../../electron/contract';
 import { receptionDifferences } from '../../electron/services/reception';
 import type { EligibilityResponse } from '../../electron/services/kiban';
+import { insuredCardFixture } from '../support/insured-card';
 
 // 障害時受付: the form's validation (the same schema on both sides of IPC, with Japanese messages per field) and the
 // differences between the counter's entry and the service's answer (UX.md rule 9).
@@ -27,20 +28,15 @@ const found = (card: Record<string, unknown>, ratio: '10' | '20' | '30' = '10'):
   fetchedAt: '2026-11-26T01:00:00.000Z',
   records: {
     insuredCard: {
-      insuredNumber: '0000123456',
-      insurerNumber: '131045',
-      name: '介護 花子',
-      nameKana: 'カイゴ ハナコ',
-      birthDate: '1938-05-06',
-      sex: '2',
-      address: '東京都新宿区西新宿2-8-1',
-      careLevel: '22',
-      certificationPeriod: { from: '2026-04-01', to: '2027-03-31' },
-      benefitLimit: { period: { from: '2026-04-01', to: '2027-03-31' }, units: 19705 },
-      serviceTypeLimits: [],
-      benefitRestrictions: [],
-      carePlanOffices: [],
-      facilities: [],
+      ...insuredCardFixture({
+        insuredNumber: '0000123456',
+        insurerNumber: '131045',
+        name: '介護 花子',
+        nameKana: 'カイゴ ハナコ',
+        birthDate: '1938-05-06',
+        sex: '2',
+        address: '東京都新宿区西新宿2-8-1',
+      }),
       ...card,
     },
     burdenRatio: {

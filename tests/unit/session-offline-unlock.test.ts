@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  IdleTimer,
-  OfflineUnlock,
-  verifierBlobName,
-  type OfflineAuditEntry,
-  type SealedBlobs,
-} from '../../electron/services/session';
+import { IdleTimer, OfflineUnlock, verifierBlobName, type OfflineAuditEntry } from '../../electron/services/session';
 import { KaigoError } from '../../electron/services/errors';
+import { memorySealedStore } from '../support/memory-store';
 
 // Offline unlock (DESIGN.md §4): correct password unlocks read-only; a wrong one is refused; past the limit it is
 // refused; each attempt is audited. Idle lock resumes for the same staff member only.
@@ -17,12 +12,8 @@ const PASSWORD = 'Renshu-CM-2026!';
 
 function setup(offlineHours = 72) {
   let now = Date.parse('2026-11-26T00:00:00Z');
-  const blobs = new Map<string, Buffer>();
-  const store: SealedBlobs = {
-    seal: (n, b) => void blobs.set(n, Buffer.from(b)),
-    open: (n) => blobs.get(n) ?? null,
-    remove: (n) => void blobs.delete(n),
-  };
+  const store = memorySealedStore();
+  const { blobs } = store;
   const audit: OfflineAuditEntry[] = [];
   const offline = new OfflineUnlock({ store, clock: () => new Date(now), audit: (e) => audit.push(e), offlineHours });
   return { offline, blobs, audit, advance: (ms: number) => (now += ms) };

@@ -1,18 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { describeChange, diffBodies, parseSnapshotBody, type SnapshotBodies } from '../../electron/services/cache';
+import { insuredCardFixture } from '../support/insured-card';
 
-const card: SnapshotBodies['insured-card'] = {
+const card: SnapshotBodies['insured-card'] = insuredCardFixture({
   insuredNumber: '0000012345',
   insurerNumber: '131016',
   name: '練習 花子',
-  careLevel: '22',
-  certificationPeriod: { from: '2026-04-01', to: '2027-03-31' },
-  benefitLimit: { period: { from: '2026-04-01', to: '2027-03-31' }, units: 19705 },
-  serviceTypeLimits: [],
-  benefitRestrictions: [],
-  carePlanOffices: [],
-  facilities: [],
-};
+});
 
 describe('snapshot diff', () => {
   it('labels a care-level change with the code table (DOMAIN.md §2.3)', () => {

@@ -1,11 +1,10 @@
-import crypto from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import { createApp, type KaigoApp } from '../../app';
 import { ERROR_MESSAGES } from '../../contract/errors';
 import { describeVerifyResult, japanDayRange } from '../../services/audit';
 import { KaigoError } from '../../services/errors';
 import { EXIT, type CliIo } from '../io';
+import { writeTextAtomic } from '../write-atomic';
 
 // `kaigo-desk audit verify` and `kaigo-desk audit export` (DESIGN.md §4 "Audit integrity"; issue 3).
 
@@ -32,18 +31,6 @@ function parseExportArgs(args: string[]): ExportArgs | string {
   }
   if (!values.out) return '--out で出力先のファイルを指定してください';
   return { out: values.out, from: values.from, to: values.to };
-}
-
-/** Writes the file whole or not at all (temp file in the same folder, then rename). */
-function writeAtomic(file: string, text: string): void {
-  const temp = `${file}.tmp-${process.pid}-${crypto.randomBytes(4).toString('hex')}`;
-  fs.writeFileSync(temp, text, { encoding: 'utf8', mode: 0o600, flag: 'wx' });
-  try {
-    fs.renameSync(temp, file);
-  } catch (err) {
-    fs.rmSync(temp, { force: true });
-    throw err;
-  }
 }
 
 function failure(io: CliIo, err: unknown): number {
@@ -77,7 +64,7 @@ async function exportCsv(app: KaigoApp, args: ExportArgs, io: CliIo): Promise<nu
   const { csv, count } = audit.exportCsv(range, notice);
   const file = path.resolve(args.out);
   try {
-    writeAtomic(file, csv);
+    writeTextAtomic(file, csv);
   } catch {
     io.stderr(`audit export: ファイルに書き込めません: ${file}\n出力先のフォルダと権限を確認してください。\n`);
     return EXIT.FAILED;

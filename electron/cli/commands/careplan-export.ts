@@ -9,7 +9,7 @@ import { EXIT, type CliIo } from '../io';
 // files are never overwritten.
 
 export const careplanExportHelp =
-  'careplan export MODEL.json --out DIR  送信単位のJSON（from・to・parts）から連携用CSVを作成';
+  'careplan export MODEL.json --out DIR  送信単位のJSON（from・to・parts）から連携用CSVを作成（送受信台帳には記録しません。台帳に残す送信はアプリの画面から）';
 
 export async function careplanExportCommand(args: string[], io: CliIo, now: () => Date): Promise<number> {
   const outAt = args.indexOf('--out');

@@ -18,7 +18,7 @@ import { EXIT, type CliIo } from '../io';
 // errors (the others are still shown), 2 on usage.
 
 export const careplanImportHelp =
-  'careplan import DIR [--json]  ダウンロードしたフォルダを検査し、連番順に取り込み内容を表示';
+  'careplan import DIR [--json]  ダウンロードしたフォルダを検査し、連番順に取り込み内容を表示（送受信台帳には記録しません。台帳に残す取り込みはアプリの画面から）';
 
 const ym = (m: string) => `${m.slice(0, 4)}年${m.slice(4)}月`;
 

@@ -1,10 +1,9 @@
-import crypto from 'node:crypto';
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createApp, type KaigoApp } from '../../app';
 import { collectSupportReport, supportReportText, type ReportSources } from '../../services/support-report';
 import { EXIT, type CliIo } from '../io';
+import { writeTextAtomic } from '../write-atomic';
 
 // `kaigo-desk diagnostics [--out FILE] [--json]` (issue 9): a report for support with no personal data — versions,
 // mode, configuration validity (problem fields only), readers, a connection check when a certificate is installed,
@@ -31,17 +30,6 @@ function parse(args: string[]): { out: string | null; json: boolean } | string {
 
 /** report.json → report.txt; anything else gets .txt appended. */
 export const textFileFor = (file: string) => (file.endsWith('.json') ? file.slice(0, -5) : file) + '.txt';
-
-function writeAtomic(file: string, text: string): void {
-  const temp = `${file}.tmp-${process.pid}-${crypto.randomBytes(4).toString('hex')}`;
-  fs.writeFileSync(temp, text, { encoding: 'utf8', mode: 0o600, flag: 'wx' });
-  try {
-    fs.renameSync(temp, file);
-  } catch (err) {
-    fs.rmSync(temp, { force: true });
-    throw err;
-  }
-}
 
 function sources(app: KaigoApp): ReportSources {
   return {
@@ -78,8 +66,8 @@ export async function diagnosticsCommand(args: string[], io: CliIo): Promise<num
     const text = supportReportText(report);
     if (parsed.out) {
       try {
-        writeAtomic(parsed.out, json);
-        writeAtomic(textFileFor(parsed.out), text);
+        writeTextAtomic(parsed.out, json);
+        writeTextAtomic(textFileFor(parsed.out), text);
       } catch {
         io.stderr(`diagnostics: ファイルに書き込めません: ${parsed.out}\n出力先のフォルダと権限を確認してください。\n`);
         return EXIT.FAILED;

@@ -11,6 +11,8 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   'offline-unlock': 'オフラインでのロック解除',
   purge: '閲覧期限切れデータの削除',
   'config-change': '設定変更',
+  'paper-entry': '紙の証の入力',
+  reception: '障害時受付',
 };
 
 export function actionLabel(action: string): string {

@@ -11,6 +11,10 @@ export const AUDIT_ACTIONS = [
   'offline-unlock',
   'purge',
   'config-change',
+  /** A 証 entered by hand from paper (UX.md rule 6), or the counter's declaration when a reception is rejected. */
+  'paper-entry',
+  /** 障害時受付 (UX.md rule 9): an entry written down while the service could not answer, and the decision on it. */
+  'reception',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -24,7 +24,7 @@ export { personKeyOf, personsRepository, type PersonRow, type PersonsRepository 
 export { searchMode, searchPersons, type SearchMode, type SearchOptions, type SearchResult } from './search';
 export { purgePastViewingDeadline, purgePersons, type PurgeCounts } from './purge';
 export { purgeUnserved, secureDeleteOn } from './purge';
-export { isServed, markServed, replaceServedList, unservePerson, servedBySql } from './served';
+export { isServed, markServed, markServedAtCounter, replaceServedList, unservePerson, servedBySql } from './served';
 export { mayViewCertificationDocuments, visibleItems } from './scope';
 export {
   createPurgeSchedule,

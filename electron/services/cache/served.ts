@@ -40,6 +40,22 @@ export function markServed(
   );
 }
 
+/**
+ * A 証 entered by hand at this office's counter (paper, or the counter's declaration kept after a rejected 障害時受付):
+ * the person came to this office, so this office serves them and may find them in 利用者 (UX.md rule 6). No viewing
+ * deadline is known; a row the service gave (with its deadline) is kept as it is. When the service's served list is
+ * next refreshed online it stays the authority (replaceServedList).
+ */
+export function markServedAtCounter(db: SqliteDb, officeNumber: string, personKey: string): void {
+  checkOffice(officeNumber);
+  db.run(
+    `INSERT INTO served_persons (office_number, person_key, viewing_deadline, last_checked_at) VALUES (?, ?, NULL, NULL)
+     ON CONFLICT (office_number, person_key) DO NOTHING`,
+    officeNumber,
+    personKey,
+  );
+}
+
 export function isServed(db: SqliteDb, officeNumber: string, personKey: string): boolean {
   return !!db.get(
     'SELECT 1 AS x FROM served_persons WHERE office_number = ? AND person_key = ?',

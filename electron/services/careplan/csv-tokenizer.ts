@@ -40,9 +40,17 @@ export interface LineEndCounts {
 const NO_PROBLEMS: CsvSyntaxProblem[] = [];
 
 const QUOTE = 0x22;
+/** The largest of the four special characters (" , CR LF). */
 const COMMA = 0x2c;
 const CR = 0x0d;
 const LF = 0x0a;
+
+/** Intern table (CsvTokenizer.text): 2^INTERN_BITS slots per column for the first INTERN_COLUMNS columns. */
+const INTERN_BITS = 6;
+const INTERN_SLOTS = 1 << INTERN_BITS;
+const INTERN_COLUMNS = 128;
+/** Knuth's multiplicative hashing constant (2^32 / golden ratio). */
+const HASH = 0x9e3779b1 | 0;
 
 const enum State {
   FieldStart,
@@ -57,6 +65,13 @@ export class CsvTokenizer {
   private state = State.FieldStart;
   private acc = '';
   private fields: string[] = [];
+  /**
+   * Recently seen values per column, in a small direct-mapped table (column * INTERN_SLOTS + hash slot). Care-plan
+   * rows repeat a few values per column (the same person, office, month, service codes, dates of one month), so a
+   * field equal to a recent one reuses that string instead of allocating a copy: far fewer strings for the garbage
+   * collector to copy on a large file (DESIGN.md §7: ≥ 30 MB/s). Only equal text is shared, so values are unchanged.
+   */
+  private readonly recent: (string | undefined)[] = [];
   /** Fields filled in `fields`, which is pre-sized to the previous record's count (fewer reallocations). */
   private fieldCount = 0;
   private quotedMask = 0;
@@ -80,6 +95,25 @@ export class CsvTokenizer {
     }
     if (i < this.fields.length) this.fields[i] = value;
     else this.fields.push(value);
+  }
+
+  /** s[from, to) as the value of the next field: a recent equal string of this column when there is one. */
+  private text(s: string, from: number, to: number): string {
+    const length = to - from;
+    const column = this.fieldCount;
+    if (length === 0 || column >= INTERN_COLUMNS) return s.slice(from, to);
+    // Hash of the length and the last two characters (where dates and numbers of one column differ).
+    const mixed = Math.imul(s.charCodeAt(to - 1) ^ (s.charCodeAt(to - (length > 1 ? 2 : 1)) << 16) ^ length, HASH);
+    const slot = column * INTERN_SLOTS + (mixed >>> (32 - INTERN_BITS));
+    const known = this.recent[slot];
+    if (known !== undefined && known.length === length) {
+      let k = length - 1;
+      while (k >= 0 && known.charCodeAt(k) === s.charCodeAt(from + k)) k--;
+      if (k < 0) return known;
+    }
+    const value = s.slice(from, to);
+    this.recent[slot] = value;
+    return value;
   }
 
   private endRecord(endChar: number) {
@@ -122,24 +156,22 @@ export class CsvTokenizer {
         if (c === QUOTE) {
           // Collect the quoted value ("" = one quote); give up (state untouched) if it is not closed in this chunk
           // or the closing quote is not followed by a delimiter.
-          let value: string | null = '';
+          let value: string | null = null;
+          let inner = ''; // the text before the last "" (empty while there is none)
           let from = i + 1;
           let q = 0;
           let d = 0;
           for (;;) {
             q = s.indexOf('"', from);
-            if (q < 0 || q + 1 >= n) {
-              value = null;
-              break;
-            }
+            if (q < 0 || q + 1 >= n) break;
             d = s.charCodeAt(q + 1);
             if (d === QUOTE) {
-              value += s.slice(from, q + 1);
+              inner += s.slice(from, q + 1);
               from = q + 2;
               continue;
             }
-            if (d === COMMA || d === CR || d === LF) value += s.slice(from, q);
-            else value = null;
+            if (d === COMMA || d === CR || d === LF)
+              value = from === i + 1 ? this.text(s, from, q) : inner + s.slice(from, q);
             break;
           }
           if (value !== null) {
@@ -155,12 +187,13 @@ export class CsvTokenizer {
           let stray = false;
           for (; j < n; j++) {
             e = s.charCodeAt(j);
+            if (e > COMMA) continue; // digits, letters, kana: one comparison per character
             if (e === COMMA || e === CR || e === LF) break;
             if (e === QUOTE) stray = true;
           }
           if (j < n) {
             if (stray) this.problem('stray-quote');
-            this.pushField(s.slice(i, j));
+            this.pushField(this.text(s, i, j));
             if (e === COMMA) i = j + 1;
             else {
               this.lineEnd(e, base + j);

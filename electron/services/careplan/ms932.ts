@@ -30,7 +30,15 @@ interface Tables {
   encode: Uint16Array;
   /** Whether the runtime's native Shift_JIS decoder maps every valid byte exactly as the table (fast path). */
   nativeAgrees: boolean;
+  /** Per byte, for the clean-input scan: TEXT_BYTE, LEAD_BYTE or PROBLEM_BYTE (a control or invalid byte). */
+  byteClass: Uint8Array;
+  /** Per lead<<8|trail: 1 when the pair is a valid, non-外字 character. */
+  pairOk: Uint8Array;
 }
+
+const TEXT_BYTE = 0;
+const LEAD_BYTE = 1;
+const PROBLEM_BYTE = 2;
 
 let tables: Tables | undefined;
 
@@ -70,7 +78,19 @@ function buildTables(): Tables {
     const bytes = iconv.encode(String.fromCharCode(c), 'cp932');
     if (bytes.length === 2) encode[c] = ((bytes[0] ?? 0) << 8) | (bytes[1] ?? 0);
   }
-  return { single, double, encode, nativeAgrees: nativeDecoderAgrees(single, double) };
+  const byteClass = new Uint8Array(256);
+  for (let b = 0; b < 256; b++) {
+    const c = single[b] as number;
+    // NUL has single[0] === 0 too, but it is a control byte, never a lead.
+    if (b < 0x80) byteClass[b] = isControl(b) ? PROBLEM_BYTE : TEXT_BYTE;
+    else byteClass[b] = c === 0 ? LEAD_BYTE : c === REPLACEMENT ? PROBLEM_BYTE : TEXT_BYTE;
+  }
+  const pairOk = new Uint8Array(65536);
+  for (let code = 0; code < 65536; code++) {
+    const c = double[code] as number;
+    if (c !== 0 && !isPua(c)) pairOk[code] = 1;
+  }
+  return { single, double, encode, nativeAgrees: nativeDecoderAgrees(single, double), byteClass, pairOk };
 }
 
 /**
@@ -159,27 +179,21 @@ export class Ms932Decoder {
    * trail comes in the next chunk) and 0 otherwise. Mirrors writeExact's classification exactly.
    */
   private scanClean(chunk: Uint8Array): number {
-    const { single, double } = this.t;
+    // One table look-up per byte (DESIGN.md §7: ≥ 30 MB/s); the tables encode writeExact's classification.
+    const { byteClass, pairOk } = this.t;
     const n = chunk.length;
     let i = 0;
     if (this.pendingLead >= 0) {
       if (n === 0) return 1;
-      const c = double[(this.pendingLead << 8) | (chunk[0] as number)] as number;
-      if (c === 0 || isPua(c)) return -1;
+      if (pairOk[(this.pendingLead << 8) | (chunk[0] as number)] === 0) return -1;
       i = 1;
     }
     for (; i < n; i++) {
-      const b = chunk[i] as number;
-      if (b < 0x80) {
-        if (b < 0x20 ? b !== 0x09 && b !== 0x0a && b !== 0x0d : b === 0x7f) return -1;
-        continue;
-      }
-      const s = single[b] as number;
-      if (s === REPLACEMENT) return -1;
-      if (s !== 0) continue;
-      if (i + 1 >= n) return 1;
-      const c = double[(b << 8) | (chunk[++i] as number)] as number;
-      if (c === 0 || isPua(c)) return -1;
+      const k = byteClass[chunk[i] as number];
+      if (k === TEXT_BYTE) continue;
+      if (k === PROBLEM_BYTE) return -1;
+      if (++i >= n) return 1;
+      if (pairOk[((chunk[i - 1] as number) << 8) | (chunk[i] as number)] === 0) return -1;
     }
     return 0;
   }

@@ -87,6 +87,7 @@ export class CarePlanReader {
   private readonly seventhTotals = new Set<string>();
   private readonly memo: Map<string, FieldFinding | null>[] = [];
   private acceptedVersion: { finding: FieldFinding; at: Omit<IssueLocation, 'file'> } | undefined;
+  private codeColumns: { layout: FileLayout; mask: number } | undefined;
 
   constructor(
     fileName: string,
@@ -249,14 +250,11 @@ export class CarePlanReader {
     // Hot loop (DESIGN.md §7: ≥ 30 MB/s): a value equal to the column's last valid value needs no check.
     const lastValid = this.lastValid;
     let invalid = 0; // bit i set: column i+1 has an error (first 31 columns)
-    const quoted = record.quotedMask | (record.quotedHigh ? 1 : 0);
+    if ((record.quotedMask & this.codeColumnsOf(layout)) !== 0 || record.quotedHigh !== undefined)
+      this.noteQuotedCodes(record, columns);
     for (let i = 0; i < columns.length; i++) {
       const spec = columns[i]!;
       const value = fields[i]!;
-      if (quoted !== 0 && spec.type !== 'text' && quotedAt(record, i)) {
-        this.quotedCodeCount++;
-        this.quotedCodeExample ??= { row: number, column: spec.no, columnName: spec.name };
-      }
       if (value === lastValid[i]) {
         // Share one string per repeated value: the fresh copy dies young, so a large file holds far less memory.
         fields[i] = lastValid[i] as string;
@@ -293,6 +291,29 @@ export class CarePlanReader {
       this.versions.add(version);
     }
     this.checkRowRules(layout, record, invalid);
+  }
+
+  /** Bit i set: column i+1 (of the first 31) is not free text, so quoting it is noted (cached per layout). */
+  private codeColumnsOf(layout: FileLayout): number {
+    if (this.codeColumns?.layout !== layout) {
+      let mask = 0;
+      layout.columns.forEach((spec, i) => {
+        if (i < 31 && spec.type !== 'text') mask |= 1 << i;
+      });
+      this.codeColumns = { layout, mask };
+    }
+    return this.codeColumns.mask;
+  }
+
+  /** Counts quoted values in columns other than free text (accepted; one note per file). */
+  private noteQuotedCodes(record: CsvRecord, columns: readonly ColumnSpec[]) {
+    for (let i = 0; i < columns.length; i++) {
+      const spec = columns[i]!;
+      if (spec.type !== 'text' && quotedAt(record, i)) {
+        this.quotedCodeCount++;
+        this.quotedCodeExample ??= { row: record.number, column: spec.no, columnName: spec.name };
+      }
+    }
   }
 
   /**

@@ -5,6 +5,7 @@ export { MIN_EC_BITS, MIN_RSA_BITS, certificateProblem, type PolicyOptions } fro
 export {
   BUNDLE_BLOB,
   createCertificateService,
+  officeBundleBlob,
   type CertificateService,
   type CertificateServiceOptions,
   type InstalledCertificate,

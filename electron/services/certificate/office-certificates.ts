@@ -41,14 +41,17 @@ export interface OfficeCertificatesOptions {
 }
 
 export interface OfficeCertificates {
-  /** The installed certificate; on a never-provisioned user first tries the drop folder. */
-  installed(): InstalledCertificate | null;
-  /** Key + certificate for TLS, or null when none is installed (after the drop-folder attempt). */
-  material(): CertificateMaterial | null;
+  /** One office's installed certificate; on a never-provisioned user first tries the drop folder. */
+  installed(officeNumber: string): InstalledCertificate | null;
+  /** One office's key + certificate for TLS, or null when none is installed (after the drop-folder attempt). */
+  material(officeNumber: string): CertificateMaterial | null;
   preview(bytes: Uint8Array, password: string): InstalledCertificate;
-  /** Validates, installs (replacing), audits and marks this user provisioned. Throws KaigoError with the reason. */
+  /**
+   * Validates, installs under the office the subject names (replacing that office's), audits and marks this user
+   * provisioned. Throws KaigoError with the reason.
+   */
   importP12(bytes: Uint8Array, password: string, source: ImportSource, staffId: string): InstalledCertificate;
-  remove(staffId: string): void;
+  remove(staffId: string, officeNumber: string): void;
 }
 
 export function createOfficeCertificates(options: OfficeCertificatesOptions): OfficeCertificates {
@@ -130,14 +133,14 @@ export function createOfficeCertificates(options: OfficeCertificatesOptions): Of
   };
 
   return {
-    installed() {
+    installed(officeNumber) {
       tryDropFolder();
-      return svc().current();
+      return svc().current(officeNumber);
     },
-    material() {
+    material(officeNumber) {
       tryDropFolder();
       try {
-        return svc().tlsMaterial();
+        return svc().tlsMaterial(officeNumber);
       } catch (err) {
         if (err instanceof KaigoError && err.code === 'CERT_NOT_INSTALLED') return null;
         throw err;
@@ -145,9 +148,9 @@ export function createOfficeCertificates(options: OfficeCertificatesOptions): Of
     },
     preview: (bytes, password) => svc().previewP12(bytes, password),
     importP12,
-    remove(staffId) {
-      const before = svc().current();
-      svc().remove();
+    remove(staffId, officeNumber) {
+      const before = svc().current(officeNumber);
+      svc().remove(officeNumber);
       options.audit({
         staffId,
         fingerprint: before?.info.fingerprint256 ?? null,

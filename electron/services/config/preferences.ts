@@ -3,9 +3,17 @@ import path from 'node:path';
 import { z } from 'zod';
 
 // Per-user choices that are not configuration (DESIGN.md §4): e.g. which card reader this user picked when a PC has
-// two. Kept in the user's data folder; a damaged file is ignored (defaults apply), never a reason to stop.
+// two, or which office this user works for when a PC serves two (居宅 + 訪問介護 併設, issue 5 item 1). Kept in the
+// user's data folder; a damaged file is ignored (defaults apply), never a reason to stop.
 
-const Preferences = z.strictObject({ cardReader: z.string().max(200).optional() });
+const Preferences = z.strictObject({
+  cardReader: z.string().max(200).optional(),
+  /** 事業所番号 of the active office (DOMAIN.md §2.16 shape); ignored when it is no longer a configured office. */
+  office: z
+    .string()
+    .regex(/^\d{2}[0-9A-HJ-NPR-Z]\d{7}$/)
+    .optional(),
+});
 export type Preferences = z.infer<typeof Preferences>;
 
 export interface PreferenceStore {

@@ -1,6 +1,6 @@
 import { japanTimestamp } from '../audit';
 import { CSV_BOM, csvLine } from '../text';
-import { LEDGER_STATE_LABELS, type LedgerEntry } from './ledger';
+import { ledgerStateLabel, type LedgerEntry } from './ledger';
 
 // The ledger as CSV for inspections (UX.md rule 13), opened in Excel: the shared formula-safe CSV helper (UTF-8
 // BOM, CRLF, every cell quoted, =+-@ neutralised). Times in Japan time. No personal data: files are named by type,
@@ -45,7 +45,7 @@ export function ledgerCsv(
       e.sequence,
       e.sha256,
       String(e.bytes),
-      LEDGER_STATE_LABELS[e.state],
+      ledgerStateLabel(e),
       e.superseded ? '差替済' : '',
       japanTimestamp(e.createdAt),
       japanTimestamp(e.updatedAt),

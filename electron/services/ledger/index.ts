@@ -3,6 +3,7 @@
 export {
   createLedger,
   LEDGER_STATE_LABELS,
+  ledgerStateLabel,
   sha256Hex,
   type Ledger,
   type LedgerDirection,

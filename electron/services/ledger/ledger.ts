@@ -19,6 +19,11 @@ export const LEDGER_STATE_LABELS: Record<LedgerState, string> = {
   paper: '紙で送付',
 };
 
+/** State label of an entry: a 送信待ち file written to a folder for the official upload reads アップロード待ち. */
+export function ledgerStateLabel(e: Pick<LedgerEntry, 'state' | 'awaitingUpload'>): string {
+  return e.awaitingUpload ? 'アップロード待ち' : LEDGER_STATE_LABELS[e.state];
+}
+
 export interface LedgerEntry {
   id: number;
   direction: LedgerDirection;
@@ -37,6 +42,11 @@ export interface LedgerEntry {
   staffId: string | null;
   /** True when every person-month the file covers has a newer file. */
   superseded: boolean;
+  /**
+   * Written into a folder for the official client or browser upload (queued without an outbox job) and not yet
+   * marked uploaded by staff. Stored as state 'queued' with no outbox key, so no schema change was needed.
+   */
+  awaitingUpload: boolean;
 }
 
 export interface LedgerRecordInput {
@@ -72,10 +82,12 @@ interface Row {
   staff_id: string | null;
   subjects: number;
   superseded: number;
+  awaiting_upload: number;
 }
 
 const SELECT = `SELECT l.id, l.direction, l.partner_office, l.partner_service, l.file_name, l.kind, l.month, l.sequence,
     l.sha256, l.bytes, l.state, l.created_at, l.updated_at, l.staff_id,
+    (l.state = 'queued' AND l.outbox_key IS NULL) AS awaiting_upload,
     (SELECT COUNT(*) FROM careplan_ledger_subjects s WHERE s.ledger_id = l.id) AS subjects,
     (SELECT COUNT(*) FROM careplan_ledger_subjects s WHERE s.ledger_id = l.id AND s.superseded_by IS NOT NULL)
       AS superseded
@@ -97,6 +109,7 @@ const toEntry = (r: Row): LedgerEntry => ({
   updatedAt: r.updated_at,
   staffId: r.staff_id,
   superseded: r.subjects > 0 && r.subjects === r.superseded,
+  awaitingUpload: r.awaiting_upload === 1,
 });
 
 export function sha256Hex(bytes: Uint8Array): string {

@@ -9,4 +9,4 @@ export {
   type OutageListOptions,
 } from './lists';
 export { outageListCsv, outageListFileName } from './csv';
-export { noPlannedVisits, type PlannedVisit, type PlannedVisitSource } from './planned-visits';
+export { carePlanVisits, noPlannedVisits, type PlannedVisit, type PlannedVisitSource } from './planned-visits';

@@ -14,8 +14,11 @@ const STATUS_TEXT: Record<Exclude<EligibilityResponse['status'], 'found'>, strin
   'insurer-not-live': '保険者が未接続',
 };
 
-/** The counter's entry as an insured-card body (the fields it has). */
-function counterCard(form: ReceptionForm): Card {
+/**
+ * The counter's entry as an insured-card body (the fields it has): compared with the service's card, and kept as a
+ * 申立（未確認） paper record when staff reject the service's differences.
+ */
+export function counterCard(form: ReceptionForm): Card {
   return {
     insuredNumber: form.insuredNumber,
     insurerNumber: form.insurerNumber,

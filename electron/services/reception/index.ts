@@ -1,3 +1,3 @@
 export { receptionRecords, RECHECK_JOB_KIND, type ReceptionRecords } from './records';
 export { rerunReception } from './recheck';
-export { receptionDifferences } from './differences';
+export { counterCard, receptionDifferences } from './differences';

@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { acceptFile, inboxFor } from './careplan-exchange';
-import type { Route, RouteResult } from './routes';
+import type { Route } from './routes';
+import { ok, route } from './route-helpers';
 
 // Routes of the care-plan training channel (careplan-exchange.ts). One file per request (the server's body cap is
 // 16 KB), sent by the app's outbox with an Idempotency-Key, so a resend has no second effect; the inbox is read from
 // an id onwards.
-
-const ok = (data: object): RouteResult => ({ status: 200, body: { ok: true, ...data } });
 
 const fileBody = z.strictObject({
   name: z.string().min(1).max(200),
@@ -16,10 +15,6 @@ const fileBody = z.strictObject({
     .regex(/^[A-Za-z0-9+/]*={0,2}$/),
 });
 const inboxBody = z.strictObject({ after: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) });
-
-function route<S extends z.ZodType>(r: Route<S>): Route {
-  return r as unknown as Route;
-}
 
 /** At most this many files per inbox answer; the client asks again from the last id. */
 const INBOX_PAGE = 5;

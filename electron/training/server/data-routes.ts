@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Route, RouteContext, RouteResult } from './routes';
 import type { CardCheckRefusal } from './card-check';
 import type { ViewRefusal } from './data-state';
+import { ok, route } from './route-helpers';
 
 // The data side of the training backend (issue 6): what the 介護WEBサービス offers care offices (DOMAIN.md §2–§3),
 // behind the viewing rules of data-state.ts. Business refusals come back inside 200 bodies as the real service
@@ -30,7 +31,6 @@ const cardCheckBody = z.discriminatedUnion('mode', [
   }),
 ]);
 
-const ok = (data: object): RouteResult => ({ status: 200, body: { ok: true, ...data } });
 const refused = (code: ViewRefusal | CardCheckRefusal): RouteResult => ({
   status: 200,
   body: { ok: false, error: { code } },
@@ -38,10 +38,6 @@ const refused = (code: ViewRefusal | CardCheckRefusal): RouteResult => ({
 
 function guard(ctx: RouteContext<{ personKey: string }>, what: 'records' | 'certification-documents') {
   return ctx.data.checkView(ctx.body.personKey, ctx.office, ctx.staff!, ctx.now, what);
-}
-
-function route<S extends z.ZodType>(r: Route<S>): Route {
-  return r as unknown as Route;
 }
 
 export const DATA_ROUTES: Route[] = [

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { Route, RouteResult } from './routes';
+import type { Route } from './routes';
+import { ok, route } from './route-helpers';
 
 // Generic deliveries (issue 6, outbox transport): anything the app sends through its outbox arrives here with an
 // Idempotency-Key header (server.ts replays a repeated key without a second effect), and an ambiguous sender can ask
@@ -13,12 +14,6 @@ const deliveryBody = z.strictObject({
   payload: z.unknown(),
 });
 const lookupBody = z.strictObject({ idempotencyKeys: z.array(z.string().regex(IDEMPOTENCY_KEY)).min(1).max(100) });
-
-const ok = (data: object): RouteResult => ({ status: 200, body: { ok: true, ...data } });
-
-function route<S extends z.ZodType>(r: Route<S>): Route {
-  return r as unknown as Route;
-}
 
 export const DELIVERY_ROUTES: Route[] = [
   route({

@@ -5,6 +5,7 @@ import { DELIVERY_ROUTES } from './delivery-routes';
 import { CAREPLAN_ROUTES } from './careplan-routes';
 import type { TrainingDataState } from './data-state';
 import type { TrainingOffice } from './seed';
+import { ok, route } from './route-helpers';
 
 // The route table of the training backend. Each route names its method, path, whether it needs an access token,
 // and the zod schema of its body; server.ts does TLS, office lookup, size cap and validation before a handler runs.
@@ -37,7 +38,6 @@ export interface Route<S extends z.ZodType = z.ZodType> {
   handle(ctx: RouteContext<z.infer<S>>): RouteResult;
 }
 
-const ok = (data: object): RouteResult => ({ status: 200, body: { ok: true, ...data } });
 const businessError = (failure: AuthFailure): RouteResult => ({ status: 200, body: { ok: false, error: failure } });
 
 const staffId = z
@@ -51,10 +51,6 @@ const token = z.string().min(16).max(256);
 const loginBody = z.strictObject({ staffId, password: secret });
 const otpBody = z.strictObject({ pendingId: token, otp: z.string().regex(/^\d{6}$/) });
 const refreshBody = z.strictObject({ refreshToken: token });
-
-function route<S extends z.ZodType>(r: Route<S>): Route {
-  return r as unknown as Route;
-}
 
 const AUTH_ROUTES: Route[] = [
   route({

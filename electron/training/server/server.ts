@@ -13,6 +13,7 @@ import { ROUTES, type Route } from './routes';
 import { TRAINING_OFFICES, TRAINING_STAFF, type TrainingOffice, type TrainingStaffSeed } from './seed';
 import { IDEMPOTENCY_KEY } from './delivery-routes';
 import { createHooks, delayFor, type ServerHooks } from './hooks';
+import { trainingTlsOptions } from './tls-options';
 
 // The training backend: HTTPS on loopback, TLS 1.3 only, client certificate required and verified against the
 // training CA (DOMAIN.md §3.1). The certificate's CN (事業所番号) must name a known office, else 403.
@@ -124,24 +125,13 @@ export async function startTrainingServer(options: TrainingServerOptions = {}): 
     sendJson(res, result.status, result.body);
   }
 
-  const server = https.createServer(
-    {
-      minVersion: 'TLSv1.3',
-      requestCert: true,
-      rejectUnauthorized: true,
-      ca: pki.ca.certPem,
-      key: pki.server.keyPem,
-      cert: pki.server.certPem,
-      maxHeaderSize: 8 * 1024,
-    },
-    (req, res) => {
-      handle(req, res).catch((err: unknown) => {
-        if (res.headersSent) return res.destroy();
-        if (err instanceof HttpProblem) sendJson(res, err.status, { ok: false, error: { code: err.code } });
-        else sendJson(res, 500, { ok: false, error: { code: 'INTERNAL' } });
-      });
-    },
-  );
+  const server = https.createServer({ ...trainingTlsOptions(pki), maxHeaderSize: 8 * 1024 }, (req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      if (res.headersSent) return res.destroy();
+      if (err instanceof HttpProblem) sendJson(res, err.status, { ok: false, error: { code: err.code } });
+      else sendJson(res, 500, { ok: false, error: { code: 'INTERNAL' } });
+    });
+  });
   // Refused handshakes (no or untrusted certificate, TLS 1.2) are expected noise: nothing to log but a count.
   server.on('tlsClientError', () => {});
   server.keepAliveTimeout = 30_000;

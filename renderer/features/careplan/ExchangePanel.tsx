@@ -2,12 +2,13 @@ import { useEffect, useState } from 'react';
 import type { CarePlanFileInput, CarePlanReport, KaigoErrorInfo, PartnerView } from '../../../electron/contract';
 import { call } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { readFiles } from './files';
+import { takeFiles } from './files';
 import { ValidationReport } from './ValidationReport';
 
-// Files in and out: drop files (or choose them) to check and import, or to send to a partner. A partner not on the
-// exchange gets a print view of the same plan and the ledger records 紙で送付 (UX.md rule 14). 練習モード adds a
-// sample plan and the training inbox.
+// Files in and out: drop files (or choose them) to check and import, or to send to a partner; import a download
+// folder. Outside 練習モード sending writes the files into a chosen folder for the official upload (アップロード待ち in
+// the ledger). A partner not on the exchange gets a print view of the same plan and the ledger records 紙で送付
+// (UX.md rule 14). 練習モード adds a sample plan and the training inbox.
 
 export function ExchangePanel({ training, onChanged }: { training: boolean; onChanged: () => void }) {
   const [files, setFiles] = useState<CarePlanFileInput[]>([]);
@@ -31,8 +32,11 @@ export function ExchangePanel({ training, onChanged }: { training: boolean; onCh
   const take = async (list: FileList | File[]) => {
     setMessage(null);
     setError(null);
-    const { files: read, tooLarge } = await readFiles(list);
-    if (tooLarge.length > 0) setMessage(`大きすぎるため読み込みませんでした: ${tooLarge.join('、')}`);
+    const taken = await takeFiles(list);
+    if (!taken.ok) return setError(taken.error);
+    const read = taken.files;
+    if (taken.refused.length > 0)
+      setMessage(`CSVファイルでないか大きすぎるため読み込みませんでした: ${taken.refused.join('、')}`);
     setFiles(read);
     if (read.length === 0) return setReport(null);
     const r = await call('careplan.validate', { files: read });
@@ -48,11 +52,18 @@ export function ExchangePanel({ training, onChanged }: { training: boolean; onCh
     onChanged();
   };
 
-  const send = async () => {
+  const send = async (via?: 'folder') => {
     if (partnerId === null) return;
-    const r = await call('careplan.send', { partnerId, files });
+    setMessage(null);
+    setError(null);
+    const r = await call('careplan.send', { partnerId, files, ...(via ? { via } : {}) });
     if (!r.ok) return setError(r.error);
-    if (r.value.channel === 'paper' && r.value.html) {
+    if (r.value.channel === 'folder') {
+      if (r.value.names.length > 0)
+        setMessage(
+          `${r.value.names.length}ファイルをフォルダーに書き出しました（アップロード待ち）。公式のソフトまたは介護WEBサービスでアップロードしたら、送受信台帳で「アップロード済にする」を押してください。`,
+        );
+    } else if (r.value.channel === 'paper' && r.value.html) {
       // Only the body: the page's CSP allows no inline styles, so careplan.css carries the print layout.
       setPaper(new DOMParser().parseFromString(r.value.html, 'text/html').body.innerHTML);
       setMessage('連携先はデータ連携を使っていないため、印刷・FAX用の紙面を用意し「紙で送付」と記録しました。');
@@ -67,6 +78,19 @@ export function ExchangePanel({ training, onChanged }: { training: boolean; onCh
     const v = await call('careplan.validate', { files: r.value.files });
     if (v.ok) setReport(v.value);
     setMessage('練習用のケアプラン（第6・7表と利用者補足情報）を作りました。');
+  };
+
+  const importFolder = async () => {
+    setMessage(null);
+    setError(null);
+    const r = await call('careplan.importFolder', {});
+    if (!r.ok) return setError(r.error);
+    if (r.value.folder === null) return;
+    setReport(r.value.report.files.length > 0 ? r.value.report : null);
+    setMessage(
+      `フォルダー「${r.value.folder}」から取り込みました: ${r.value.imported}件（取込エラー ${r.value.failed}件、対象外 ${r.value.skipped}件）`,
+    );
+    onChanged();
   };
 
   const inbox = async () => {
@@ -105,6 +129,9 @@ export function ExchangePanel({ training, onChanged }: { training: boolean; onCh
         </label>
       </div>
       <div className="inline-form">
+        <button type="button" onClick={() => void importFolder()}>
+          フォルダーから取り込む（ダウンロードしたファイル）
+        </button>
         {training && (
           <button type="button" onClick={() => void sample()}>
             練習用の計画を作る
@@ -144,8 +171,13 @@ export function ExchangePanel({ training, onChanged }: { training: boolean; onCh
             </span>
           )}
           <button type="button" disabled={hasErrors || !partner} onClick={() => void send()}>
-            {partner && !partner.exchangesData ? '印刷・FAX用に出力' : '送信'}
+            {partner && !partner.exchangesData ? '印刷・FAX用に出力' : training ? '送信' : 'アップロード用に書き出す'}
           </button>
+          {training && partner?.exchangesData && (
+            <button type="button" disabled={hasErrors} onClick={() => void send('folder')}>
+              アップロード用に書き出す（公式の手順の練習）
+            </button>
+          )}
         </div>
       )}
       {paper && (

@@ -5,7 +5,8 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { ym } from './labels';
 
 // 送受信台帳 (UX.md rule 13): every file sent or received with partner, month, type, SHA-256, times and state; a
-// newer file for the same person and month marks the older 差替済; exportable as CSV for inspections.
+// newer file for the same person and month marks the older 差替済; exportable as CSV for inspections. Files written
+// for the official upload stay アップロード待ち until staff mark their send unit uploaded.
 
 const time = (iso: string) => new Date(iso).toLocaleString('ja-JP', { timeZone: 'Asia/Tokyo' });
 
@@ -13,9 +14,20 @@ export function LedgerPanel({ version }: { version: number }) {
   const [entries, setEntries] = useState<LedgerEntryView[] | null>(null);
   const [error, setError] = useState<KaigoErrorInfo | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  const [reload, setReload] = useState(0);
   useEffect(() => {
     void call('careplan.ledger', {}).then((r) => (r.ok ? setEntries(r.value.entries) : setError(r.error)));
-  }, [version]);
+  }, [version, reload]);
+  /** Marks every アップロード待ち file of the same send unit (partner + ファイル連番) as uploaded. */
+  const markUploaded = async (e: LedgerEntryView) => {
+    const ids = (entries ?? [])
+      .filter((x) => x.awaitingUpload && x.sequence === e.sequence && x.partnerOffice === e.partnerOffice)
+      .map((x) => x.id);
+    const r = await call('careplan.markUploaded', { ids });
+    if (!r.ok) return setError(r.error);
+    setSaved(`${r.value.updated}ファイルを送信済にしました。`);
+    setReload((n) => n + 1);
+  };
   const exportCsv = async () => {
     const r = await call('careplan.ledgerExport', {});
     if (!r.ok) return setError(r.error);
@@ -60,6 +72,11 @@ export function LedgerPanel({ version }: { version: number }) {
                 <td>
                   {e.stateLabel}
                   {e.superseded && '（差替済）'}
+                  {e.awaitingUpload && (
+                    <button type="button" onClick={() => void markUploaded(e)}>
+                      アップロード済にする
+                    </button>
+                  )}
                 </td>
                 <td className="file-name">{e.fileName}</td>
                 <td className="hash" title={e.sha256}>

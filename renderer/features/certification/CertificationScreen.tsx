@@ -1,8 +1,9 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { KaigoErrorInfo, PersonDetail } from '../../../electron/contract';
 import { call } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { DateText, ItemFacts } from '../../components/ItemFacts';
+import { PersonNumberFields, usePersonNumbers } from '../../components/PersonNumberFields';
 import { ProgressPanel } from '../../components/PersonTabs';
 import { useRecentPerson } from './recent-person';
 
@@ -13,9 +14,7 @@ export function CertificationScreen() {
   const { personKey, remember } = useRecentPerson();
   const [detail, setDetail] = useState<PersonDetail | null>(null);
   const [error, setError] = useState<KaigoErrorInfo | null>(null);
-  const [insurer, setInsurer] = useState('');
-  const [insured, setInsured] = useState('');
-  const ids = { insurer: useId(), insured: useId() };
+  const numbers = usePersonNumbers();
 
   useEffect(() => {
     if (!personKey) return;
@@ -32,7 +31,7 @@ export function CertificationScreen() {
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    remember(`${insurer.trim()}-${insured.trim()}`);
+    remember(numbers.personKey);
   };
 
   const certification =
@@ -42,25 +41,7 @@ export function CertificationScreen() {
   return (
     <div className="certification-screen">
       <form onSubmit={onSubmit} className="inline-form">
-        <label htmlFor={ids.insurer}>保険者番号（6桁）</label>
-        <input
-          id={ids.insurer}
-          inputMode="numeric"
-          pattern="\d{6}"
-          maxLength={6}
-          value={insurer}
-          onChange={(e) => setInsurer(e.target.value)}
-          required
-        />
-        <label htmlFor={ids.insured}>被保険者番号（10桁）</label>
-        <input
-          id={ids.insured}
-          pattern="\d{10}|H\d{9}"
-          maxLength={10}
-          value={insured}
-          onChange={(e) => setInsured(e.target.value)}
-          required
-        />
+        <PersonNumberFields numbers={numbers} />
         <button type="submit">表示</button>
       </form>
       {error && <ErrorNotice error={error} />}

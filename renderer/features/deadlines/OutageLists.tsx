@@ -3,7 +3,7 @@ import type { KaigoErrorInfo, OutageListId, OutageListsOutput, OutageRow } from 
 import { call } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { VirtualList } from '../../components/VirtualList';
-import { asOfText, whenText } from './list-text';
+import { asOfText, outageColumns } from './list-text';
 import { OutagePrintView } from './OutagePrintView';
 import './outage-lists.css';
 
@@ -36,6 +36,7 @@ export function OutageLists() {
   if (error && !data) return <ErrorNotice error={error} />;
   if (!data) return <p aria-busy="true">障害時リストを読み込み中…</p>;
   const list = data.lists.find((l) => l.id === selected) ?? data.lists[0]!;
+  const columns = outageColumns(list);
 
   const print = async () => {
     const r = await call('lists.printed', { list: list.id });
@@ -88,23 +89,21 @@ export function OutageLists() {
           label={list.title}
           header={
             <div className="virtual-head" role="row">
-              <span role="columnheader">氏名</span>
-              <span role="columnheader">フリガナ</span>
-              <span role="columnheader">被保険者番号</span>
-              <span role="columnheader">{list.dateLabel}</span>
-              <span role="columnheader">{list.detailLabel}</span>
-              <span role="columnheader">最終確認</span>
+              {columns.map((c, i) => (
+                <span key={i} role="columnheader">
+                  {c.label}
+                </span>
+              ))}
             </div>
           }
           rowKey={(r, i) => `${r.personKey}-${i}`}
           renderRow={(r) => (
             <>
-              <span role="gridcell">{r.name}</span>
-              <span role="gridcell">{r.nameKana}</span>
-              <span role="gridcell">{r.insuredNumber}</span>
-              <span role="gridcell">{whenText(r.date)}</span>
-              <span role="gridcell">{r.detail}</span>
-              <span role="gridcell">{whenText(r.confirmedAt)}</span>
+              {columns.map((c, i) => (
+                <span key={i} role="gridcell">
+                  {c.text(r)}
+                </span>
+              ))}
             </>
           )}
         />

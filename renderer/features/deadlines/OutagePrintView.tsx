@@ -1,11 +1,12 @@
 import type { OutageList } from '../../../electron/contract';
 import { japanStamp } from '../../../electron/contract';
-import { asOfText, whenText } from './list-text';
+import { asOfText, outageColumns } from './list-text';
 
 // The printed outage list (issue 7): the whole list as a plain table (the screen's virtual list holds only the rows
 // in view), its 時点 stamp, the training band when it applies (DESIGN.md §4), and who printed it and when.
 export function OutagePrintView(props: { list: OutageList; training: boolean; staffId: string; printedAt: string }) {
   const { list } = props;
+  const columns = outageColumns(list);
   return (
     <div className="outage-print print-only-target" data-testid="outage-print">
       {props.training && <div className="print-band">練習モード — 実在の利用者ではありません</div>}
@@ -14,23 +15,19 @@ export function OutagePrintView(props: { list: OutageList; training: boolean; st
       <table>
         <thead>
           <tr>
-            <th scope="col">氏名</th>
-            <th scope="col">フリガナ</th>
-            <th scope="col">被保険者番号</th>
-            <th scope="col">{list.dateLabel}</th>
-            <th scope="col">{list.detailLabel}</th>
-            <th scope="col">最終確認</th>
+            {columns.map((c, i) => (
+              <th key={i} scope="col">
+                {c.label}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
           {list.rows.map((r, i) => (
             <tr key={`${r.personKey}-${i}`}>
-              <td>{r.name}</td>
-              <td>{r.nameKana}</td>
-              <td>{r.insuredNumber}</td>
-              <td>{whenText(r.date)}</td>
-              <td>{r.detail}</td>
-              <td>{whenText(r.confirmedAt)}</td>
+              {columns.map((c, j) => (
+                <td key={j}>{c.text(r)}</td>
+              ))}
             </tr>
           ))}
         </tbody>

@@ -1,8 +1,9 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { KaigoErrorInfo, PersonDetail } from '../../../electron/contract';
 import { call } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { PersonDetailView } from '../../components/PersonDetailView';
+import { PersonNumberFields, usePersonNumbers } from '../../components/PersonNumberFields';
 import { CardCheckPanel } from './CardCheckPanel';
 import { PaperCheck } from '../paper/PaperCheck';
 import { OutageReception } from '../reception/OutageReception';
@@ -12,18 +13,16 @@ import { OutageReception } from '../reception/OutageReception';
  * card path and the paper path join this screen as they land.
  */
 export function EligibilityScreen({ training }: { training: boolean }) {
-  const [insurer, setInsurer] = useState('');
-  const [insured, setInsured] = useState('');
+  const numbers = usePersonNumbers();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<KaigoErrorInfo | null>(null);
   const [detail, setDetail] = useState<PersonDetail | null>(null);
-  const ids = { insurer: useId(), insured: useId() };
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
     setError(null);
-    const result = await call('eligibility.fetch', { personKey: `${insurer.trim()}-${insured.trim()}` });
+    const result = await call('eligibility.fetch', { personKey: numbers.personKey });
     setBusy(false);
     if (result.ok) setDetail(result.value);
     else {
@@ -48,25 +47,7 @@ export function EligibilityScreen({ training }: { training: boolean }) {
       <OutageReception />
       <h2>番号で照会</h2>
       <form onSubmit={(e) => void onSubmit(e)} className="inline-form" aria-busy={busy}>
-        <label htmlFor={ids.insurer}>保険者番号（6桁）</label>
-        <input
-          id={ids.insurer}
-          inputMode="numeric"
-          pattern="\d{6}"
-          maxLength={6}
-          value={insurer}
-          onChange={(e) => setInsurer(e.target.value)}
-          required
-        />
-        <label htmlFor={ids.insured}>被保険者番号（10桁）</label>
-        <input
-          id={ids.insured}
-          pattern="\d{10}|H\d{9}"
-          maxLength={10}
-          value={insured}
-          onChange={(e) => setInsured(e.target.value)}
-          required
-        />
+        <PersonNumberFields numbers={numbers} />
         <button type="submit" disabled={busy}>
           {busy ? '照会中…' : 'オンラインで照会'}
         </button>

@@ -1,6 +1,8 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { japanStamp } from '../../../electron/contract';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { OfficeSwitcher } from '../../components/OfficeSwitcher';
+import { PasswordField } from '../../components/PasswordField';
 import { useSession } from '../../stores/session';
 import { LockoutNotice } from './LockoutNotice';
 
@@ -20,7 +22,7 @@ export function LoginPanel({ training }: { training: boolean }) {
   const [staffId, setStaffId] = useState('');
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
-  const ids = { staff: useId(), password: useId(), code: useId() };
+  const ids = { staff: useId(), code: useId() };
   const awaitingCode = view?.phase === 'otp-pending';
 
   useEffect(() => {
@@ -47,6 +49,7 @@ export function LoginPanel({ training }: { training: boolean }) {
       <h2 id="login-heading">職員ログイン</h2>
       {error && <ErrorNotice error={error} />}
       {error && <LockoutNotice error={error} />}
+      {!awaitingCode && <OfficeSwitcher />}
       {!awaitingCode ? (
         <form onSubmit={onLogin} aria-busy={busy}>
           <label htmlFor={ids.staff}>ユーザーID</label>
@@ -59,16 +62,7 @@ export function LoginPanel({ training }: { training: boolean }) {
             required
             autoFocus
           />
-          <label htmlFor={ids.password}>パスワード</label>
-          <input
-            id={ids.password}
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            required
-          />
+          <PasswordField label="パスワード" value={password} onChange={setPassword} />
           <button type="submit" disabled={busy}>
             {busy ? '確認中…' : '次へ（ワンタイムパスワードを送信）'}
           </button>

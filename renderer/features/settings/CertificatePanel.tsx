@@ -4,6 +4,7 @@ import { call } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useSession } from '../../stores/session';
 import { CertificateDetailsView, ExpiryCountdown } from './CertificateDetailsView';
+import { CertificateOffices } from './CertificateOffices';
 
 // 設定 → 証明書 (issue 5 item 7): details and expiry countdown of the installed office certificate, and the import
 // wizard — 1 choose the .p12 (main-process dialog; the file stays in main), 2 type its password and check the
@@ -116,6 +117,7 @@ export function CertificatePanel() {
       ) : (
         status && <p className="banner banner-warn">クライアント証明書はまだ取り込まれていません。</p>
       )}
+      {status && <CertificateOffices offices={status.offices} />}
 
       <h3>{installed ? '証明書を置き換える' : '証明書を取り込む'}</h3>
       <ol>

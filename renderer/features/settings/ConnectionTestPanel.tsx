@@ -1,8 +1,8 @@
-import { useId, useState } from 'react';
-import { japanStamp, type ConnectionCheckReport, type KaigoErrorInfo } from '../../../electron/contract';
+import { useId } from 'react';
+import { japanStamp, type ConnectionCheckReport } from '../../../electron/contract';
 import { call } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { useProgressDelay } from './useProgressDelay';
+import { useCheckRun } from './useCheckRun';
 
 // 接続テスト (issue 5 item 3) in plain Japanese for installers: where we connect, whether it is TLS 1.3, the cipher,
 // who issued the server certificate, which office certificate we presented, and how long an answer took — with a
@@ -17,23 +17,10 @@ const SERVER_PROBLEM: Record<NonNullable<ConnectionCheckReport['serverProblem']>
 };
 
 export function ConnectionTestPanel() {
-  const [report, setReport] = useState<ConnectionCheckReport | null>(null);
-  const [error, setError] = useState<KaigoErrorInfo | null>(null);
-  const [busy, setBusy] = useState(false);
-  const showProgress = useProgressDelay(busy);
+  const { report, error, busy, showProgress, run } = useCheckRun(() => call('connection.check', {}), {
+    clearOnError: true,
+  });
   const headingId = useId();
-
-  const run = async () => {
-    setBusy(true);
-    setError(null);
-    const r = await call('connection.check', {});
-    setBusy(false);
-    if (r.ok) setReport(r.value);
-    else {
-      setReport(null);
-      setError(r.error);
-    }
-  };
 
   return (
     <section aria-labelledby={headingId} className="login connection-test">

@@ -1,8 +1,7 @@
-import { useId, useState } from 'react';
-import type { KaigoErrorInfo, SetupCheckReport } from '../../../electron/contract';
+import { useId } from 'react';
 import { call } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { useProgressDelay } from './useProgressDelay';
+import { useCheckRun } from './useCheckRun';
 
 // 導入チェック (UX.md rule 12): each preparation step checked live, ✓ or ✗ with the exact failing condition. Run it
 // again after fixing a step — nothing is remembered between runs, so it always reflects this PC now.
@@ -10,20 +9,10 @@ import { useProgressDelay } from './useProgressDelay';
 const yen = (n: number) => `${n.toLocaleString('ja-JP')}円`;
 
 export function SetupCheckPanel() {
-  const [report, setReport] = useState<SetupCheckReport | null>(null);
-  const [error, setError] = useState<KaigoErrorInfo | null>(null);
-  const [busy, setBusy] = useState(false);
-  const showProgress = useProgressDelay(busy);
+  const { report, error, busy, showProgress, run } = useCheckRun(() => call('setup.check', {}), {
+    clearOnError: false,
+  });
   const headingId = useId();
-
-  const run = async () => {
-    setBusy(true);
-    setError(null);
-    const r = await call('setup.check', {});
-    setBusy(false);
-    if (r.ok) setReport(r.value);
-    else setError(r.error);
-  };
 
   const failed = report?.items.filter((i) => !i.ok).length ?? 0;
   return (

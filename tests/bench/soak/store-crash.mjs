@@ -1,28 +1,15 @@
 // Soak: the store crash loop with many SIGKILLs (the CI test runs 8). KD_SOAK_KILLS / KD_SOAK_SEED override.
-import { buildSync } from 'esbuild';
-import fs from 'node:fs';
-import path from 'node:path';
-import { loadTs } from '../load-ts.mjs';
+import { bundleChild, loadTs } from '../load-ts.mjs';
 
 export async function run({ root, log }) {
   const kills = Number(process.env.KD_SOAK_KILLS ?? 200);
   const seed = Number(process.env.KD_SOAK_SEED ?? Date.now() % 1e9);
   // The writer/verifier runs as separate node processes, so it is bundled to a file that stays while the loop runs.
-  const childFile = path.join(root, 'test-output', 'bundles', `store-crash-child-${process.pid}.cjs`);
-  buildSync({
-    entryPoints: [path.join(root, 'tests/integration/store-support/child.ts')],
-    outfile: childFile,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    external: ['@napi-rs/keyring', 'better-sqlite3-multiple-ciphers', 'smartcard', 'electron'],
-    logLevel: 'warning',
-  });
+  const child = bundleChild(root, 'tests/integration/store-support/child.ts', 'store-crash-child');
   try {
     log(`store crash loop: ${kills} kills, seed ${seed}`);
     const { soakStoreCrash } = loadTs(root, 'tests/integration/store-support/soak-entry.ts');
-    const result = await soakStoreCrash(childFile, kills, seed, (l) => log(l));
+    const result = await soakStoreCrash(child.file, kills, seed, (l) => log(l));
     log(`committed ${result.committed} rows over ${result.kills} kills`);
     if (result.problems.length > 0) {
       for (const p of result.problems) log(`PROBLEM ${p}`);
@@ -30,6 +17,6 @@ export async function run({ root, log }) {
     }
     return { kills: result.kills, committed: result.committed, problems: result.problems.length, seed };
   } finally {
-    fs.rmSync(childFile, { force: true });
+    child.remove();
   }
 }
