@@ -41,15 +41,19 @@ describe('ケアプラン exchange in 練習モード', () => {
   it('the partner returns 実績; the inbox imports them and the month shows 予定 vs 実績', async () => {
     await backend.resume();
     await page.getByRole('tab', { name: '送受信', exact: true }).click();
+    // Each check clears the last result; wait for this check's own answer before reading it (the outbox delivers
+    // the plan a few seconds after the backend returns, and the partner answers at once).
+    const inboxResult = page.getByText(/^受信箱: 新しいファイル/);
     await expect
       .poll(
         async () => {
           await page.getByRole('button', { name: '受信箱を確認' }).click();
-          return page.getByText('受信箱: 新しいファイル 1件、取り込み 1件').count();
+          await expect.poll(() => inboxResult.count()).toBe(1);
+          return inboxResult.textContent();
         },
-        { timeout: 15_000 },
+        { timeout: 20_000 },
       )
-      .toBe(1);
+      .toBe('受信箱: 新しいファイル 1件、取り込み 1件');
     await page.getByRole('tab', { name: '利用者・月' }).click();
     const list = page.getByLabel('利用者・月の一覧');
     await expect.poll(() => list.getByText('1事業所').count()).toBe(1);

@@ -93,11 +93,20 @@ export function ExchangePanel({ training, onChanged }: { training: boolean; onCh
     onChanged();
   };
 
+  // The result replaces the previous one only after this check answers: staff (and tests) never mistake an older
+  // result for the current one.
+  const [checkingInbox, setCheckingInbox] = useState(false);
   const inbox = async () => {
-    const r = await call('careplan.inbox', {});
-    if (!r.ok) return setError(r.error);
-    setMessage(`受信箱: 新しいファイル ${r.value.received}件、取り込み ${r.value.imported}件`);
-    onChanged();
+    setCheckingInbox(true);
+    setMessage(null);
+    try {
+      const r = await call('careplan.inbox', {});
+      if (!r.ok) return setError(r.error);
+      setMessage(`受信箱: 新しいファイル ${r.value.received}件、取り込み ${r.value.imported}件`);
+      onChanged();
+    } finally {
+      setCheckingInbox(false);
+    }
   };
 
   const partner = partners.find((p) => p.id === partnerId);
@@ -138,7 +147,7 @@ export function ExchangePanel({ training, onChanged }: { training: boolean; onCh
           </button>
         )}
         {training && (
-          <button type="button" onClick={() => void inbox()}>
+          <button type="button" disabled={checkingInbox} aria-busy={checkingInbox} onClick={() => void inbox()}>
             受信箱を確認
           </button>
         )}
