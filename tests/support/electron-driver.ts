@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { _electron, type Page } from 'playwright-core';
 import type { KaigoApp } from '../../electron/app';
+import { waitForShell } from './harness';
 import { OUT } from './paths';
 import { tempDir } from './temp';
 
@@ -47,6 +48,7 @@ export async function openElectronPage(app: KaigoApp): Promise<{ page: Page; clo
   });
   const page = await electronApp.firstWindow();
   await page.waitForLoadState('domcontentloaded');
+  await waitForShell(page);
   return {
     page,
     async close() {

@@ -99,6 +99,7 @@ export async function openAppPage(browser: Browser, server: RendererServer, app:
     }),
   );
   await page.goto(server.origin + '/index.html');
+  await waitForShell(page);
   return {
     page,
     async close() {
@@ -106,4 +107,15 @@ export async function openAppPage(browser: Browser, server: RendererServer, app:
       await context.close();
     },
   };
+}
+
+/**
+ * Waits until the shell shows the app status (today's date in the header). 'load' fires before React has mounted
+ * the shell, and the Alt+1…7 shortcuts are window listeners added in the shell's effects: a key pressed right after
+ * `goto` was lost (shown with 20× CPU throttling; in CI the certificate e2e's first Alt+7 went nowhere and every
+ * test after it waited on a screen that never opened). The status is asked for in an effect declared before the
+ * shortcut effect, so once its answer is on screen the shortcuts are listening.
+ */
+export async function waitForShell(page: Page): Promise<void> {
+  await page.getByLabel('今日の日付').filter({ hasText: /\S/ }).waitFor({ timeout: 30_000 });
 }

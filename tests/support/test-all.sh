@@ -17,9 +17,5 @@ npm run dist:check
 status=0
 npx vitest run --project unit --project dates-utc --project dates-tokyo || status=1
 npx vitest run --project integration || status=1
-# The certificate wizard's e2e runs in its own process before the rest: in the full sequence it hung (every test
-# at its 30 s timeout) in 2 of 3 CI runs, always right after offline.test.ts, while alone it passed every time.
-# The cause is not found yet (see the issue note); this keeps it running on every CI run instead of skipping it.
-npx vitest run --project e2e tests/e2e/certificate.test.ts || status=1
-npx vitest run --project e2e --exclude tests/e2e/certificate.test.ts || status=1
+npx vitest run --project e2e || status=1
 exit "$status"
