@@ -6,12 +6,17 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const dir = path.join(root, 'tests', 'bench', 'soak');
-const soaks = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.mjs')) : [];
+// `npm run soak -- careplan` runs only the soaks whose file name contains one of the given words.
+const only = process.argv.slice(2);
+const soaks = (fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.mjs')) : []).filter(
+  (f) => only.length === 0 || only.some((w) => f.includes(w)),
+);
 if (soaks.length === 0) {
   process.stderr.write('soak: no soak runs defined yet\n');
 }
 for (const file of soaks) {
   process.stderr.write(`soak: ${file}\n`);
   const mod = await import(path.join(dir, file));
-  await mod.run({ root, log: (l) => process.stderr.write(`  ${l}\n`) });
+  const figures = await mod.run({ root, log: (l) => process.stderr.write(`  ${l}\n`) });
+  if (figures) process.stdout.write(`${JSON.stringify({ soak: file, ...figures })}\n`);
 }

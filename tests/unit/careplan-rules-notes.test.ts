@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseCarePlanFile, type CarePlanIssue } from '../../electron/services/careplan';
-import { MAX_FILE_BYTES } from '../../electron/services/careplan/reader';
+import { MAX_FILE_BYTES, parseCarePlanFile, type CarePlanIssue } from '../../electron/services/careplan';
 
 // The rules that careplan-rules.test.ts does not reach with a fixture folder: the file-level errors that need a
 // generated input (a file over the size limit, a bad month in the name) and every note and tolerance finding (LF,

@@ -59,3 +59,9 @@ export function encodeCarePlanFile(file: string, kind: FileKind, rows: readonly 
   return encodeRows(file, LAYOUTS[kind], rows);
 }
 export * from './model';
+export {
+  applyReplacements,
+  replacementCandidates,
+  type ReplacementCandidate,
+  type ReplacementChoice,
+} from './replacements';
