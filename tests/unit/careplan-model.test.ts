@@ -8,17 +8,26 @@ import {
   encodeCarePlanFile,
   fileToModel,
   isModelledKind,
+  MODELLED_KINDS,
   modelToRows,
   parseCarePlanFile,
+  parseFileName,
   printView,
   rowsToModel,
   samplePlanUnit,
   sixthTableLines,
   writeSendUnit,
+  type BasicInfo,
+  type DailyLifeTable,
+  type MedicalHistoryTable,
   type ModelFile,
+  type PreventionPlan,
+  type SecondTable,
   type SeventhTable,
   type ServiceUseTable,
   type Supplement,
+  type SupportPlanTable,
+  type ThirdTable,
   type UnitPart,
 } from '../../electron/services/careplan';
 import { seededRandom } from '../../electron/training/data';
@@ -88,6 +97,224 @@ describe('model ⇄ canonical fixtures', () => {
     const [s] = model(`canonical/${SUPPLEMENT}`).content as Supplement[];
     expect(s).toMatchObject({ planDate: '00000000', month: '202412', careLevel: '22', benefitLimit: 19705 });
     expect(s!.kindLimits).toEqual([{ serviceKind: '11', limit: null, total: 568, over: 0 }]);
+  });
+
+  it('reads the 第1–3表 send unit and its 利用者補足情報 (month 000000) to the expected model', () => {
+    const ky = (k: string) => model(`canonical/${k}_1310100019_43_1310200017_11_20241120100000.CSV`);
+    expect(ky('UP1KYO').content).toEqual([
+      {
+        insurer: '131016',
+        insured: '0000012345',
+        createdOn: '20241120',
+        postalCode: '100-0001',
+        address1: '東京都千代田区千代田1-1',
+        address2: 'ケア荘 101号',
+        plannerName: '佐藤 一郎',
+        supportOfficeName: '居宅介護支援 あおぞら',
+        supportOfficePostalCode: '100-0002',
+        supportOfficeAddress1: '東京都千代田区千代田2-2',
+        supportOfficeAddress2: '',
+        supportOffice: '1310100019',
+        planDate: '20241120',
+        firstPlanDate: '20230401',
+        planCategory: '21',
+        certificationStatus: '2',
+        certifiedOn: '20240401',
+        validFrom: '20240401',
+        validTo: '20250331',
+        careLevel: '22',
+        wishesAndAnalysis: '本人: 自宅での生活を続けたい。\r\n家族: "無理のない範囲で"支えたい。',
+        boardOpinion: '特になし',
+        overallPolicy: '週2回の訪問介護で、できることを支えます。',
+        livingSupportReason: '1',
+        otherReason: '',
+        updatedBy: '1310100019',
+      },
+    ]);
+    const [second] = ky('UP2KYO').content as SecondTable[];
+    expect(second).toMatchObject({
+      insurer: '131016',
+      insured: '0000012345',
+      planDate: '20241120',
+      createdOn: '20241120',
+    });
+    // Periods keep the full-width tilde (～ U+FF5E; the wave dash 〜 U+301C has no MS932 code).
+    expect(second!.rows[0]).toMatchObject({ longPeriod: '2024/12～2025/05', shortPeriod: '2024/12～2025/02' });
+    // 課題 and 目標 repeat on both rows; the 援助内容 differ.
+    expect(second!.rows.map((r) => [r.issueNo, r.issue, r.goalNo, r.longGoal, r.shortGoal])).toEqual([
+      ['1', '一人で入浴するのが不安', '1', '安心して入浴できる', '週2回、見守りで入浴できる'],
+      ['1', '一人で入浴するのが不安', '1', '安心して入浴できる', '週2回、見守りで入浴できる'],
+    ]);
+    expect(
+      second!.rows.map((r) => [r.supportNo, r.serviceContent, r.insuranceCovered, r.serviceType, r.provider]),
+    ).toEqual([
+      ['1', '入浴の見守り・介助', 'Y', '訪問介護', '1310200017'],
+      ['2', '手すりの貸与', 'Y', '福祉用具貸与', '1310300015'],
+    ]);
+    expect(second!.rows.map((r) => [r.providerName, r.frequency, r.updatedBy])).toEqual([
+      ['ﾍﾙﾊﾟｰｽﾃｰｼｮﾝ ひまわり', '週2回（月・木）', '1310100019'],
+      ['福祉用具 さくら', '毎日', '1310100019'],
+    ]);
+    expect(second!.rows.every((r) => r.overrides === undefined)).toBe(true);
+    const [third] = ky('UP3KYO').content as ThirdTable[];
+    expect(third).toMatchObject({
+      insurer: '131016',
+      insured: '0000012345',
+      planDate: '20241120',
+      createdOn: '20241120',
+    });
+    expect(third!.rows).toEqual([
+      {
+        serviceContent: '訪問介護（身体1）',
+        weekday: '1',
+        start: '0900',
+        end: '1000',
+        dailyActivity: '起床・朝食',
+        activityStart: '0700',
+        activityEnd: '0800',
+        nonWeeklyServices: '福祉用具貸与（手すり）',
+      },
+      {
+        serviceContent: '訪問介護（身体1）',
+        weekday: '4',
+        start: '0900',
+        end: '1000',
+        dailyActivity: '起床・朝食',
+        activityStart: '0700',
+        activityEnd: '0800',
+        nonWeeklyServices: '',
+      },
+    ]);
+    const [supplement] = ky('UPHOSOKU_000000').content as Supplement[];
+    expect(supplement).toEqual({
+      insurer: '131016',
+      insured: '0000012345',
+      planDate: '20241120',
+      month: '000000',
+      nameKana: 'ｶｲｺﾞ ﾊﾅｺ',
+      name: '介護　花子',
+      sex: '2',
+      birthDate: '19400315',
+      postalCode: '100-0001',
+      address1: '東京都千代田区千代田1-1',
+      address2: 'ケア荘 101号',
+      phone: '03-1234-5678',
+      certifiedOn: '20240401',
+      limitFrom: '20240401',
+      limitTo: '20250331',
+      certificationStatus: '2',
+      careLevelChangedOn: '20240401',
+      careLevel: '22',
+      benefitLimit: 19705,
+      kindLimits: [{ serviceKind: '11', limit: null, total: 568, over: 0 }],
+      totalOverUnits: 0,
+      daysBeforeAdmission: null,
+      cumulativeAdmissionDays: null,
+      previousCareLevel: '21',
+      consentOffice: '1310100019',
+      updatedBy: '1310100019',
+    });
+  });
+
+  it('reads the 第6表 実績 to the expected model', () => {
+    const f = model('canonical/UPJSK_202412_1310200017_11_1310100019_43_20250105180000.CSV');
+    expect(f).toMatchObject({ kind: 'UPJSK', month: '202412', sender: { office: '1310200017', service: '11' } });
+    const [actual] = f.content as ServiceUseTable[];
+    expect(actual).toMatchObject({
+      insurer: '131016',
+      insured: '0000012345',
+      month: '202412',
+      createdOn: '20250105',
+      planOffice: '1310100019',
+      planStaffName: '居宅 太郎',
+    });
+    expect(actual!.items.map((i) => [i.units, i.serviceCode, i.start, i.end, i.serviceDate, i.updatedBy])).toEqual([
+      [580, '111211', '0905', '1003', '20241202', '1310200017'],
+      [-12, '116275', '0905', '1003', '20241202', '1310200017'],
+    ]);
+    expect(actual!.items[0]).toEqual({
+      units: 580,
+      shortStayDaysBefore: null,
+      serviceDate: '20241202',
+      dailyRateDays: '',
+      start: '0905',
+      end: '1003',
+      count: 1,
+      serviceCode: '111211',
+      taisCode: '',
+      notifiedCode: '',
+      equipmentName: '',
+      detailCode: '',
+      provider: '1310200017',
+      providerName: 'ﾍﾙﾊﾟｰｽﾃｰｼｮﾝ ひまわり',
+      satellite: '',
+      over30Days: '0',
+      updatedBy: '1310200017',
+    });
+  });
+
+  it('reads the 第7表 to the expected model: details, the AAAA subtotal and the 全合計', () => {
+    const [t] = model(`canonical/${SEVENTH}`).content as SeventhTable[];
+    expect(t).toMatchObject({ insurer: '131016', insured: '0000012345', month: '202412', createdOn: '20241125' });
+    expect(
+      t!.rows.map((r) => [r.office, r.serviceCode, r.units, r.count, r.serviceUnits, r.withinLimit, r.unitPrice]),
+    ).toEqual([
+      ['1310200017', '111211', 580, 1, 580, 580, '11.40'],
+      ['1310200017', '116275', -12, 1, -12, -12, '11.40'],
+      ['1310200017', '11AAAA', 0, 2, 568, 568, '11.40'],
+      ['9999999999', '999999', 0, 0, 568, 568, ''],
+    ]);
+    expect(t!.rows.map((r) => [r.totalCost, r.benefitRate, r.claimAmount, r.copay, r.totalOffice])).toEqual([
+      [6612, '90', 5950, 662, ''],
+      [-136, '90', -122, -14, ''],
+      [6475, '90', 5827, 648, ''],
+      [6475, '', 5827, 648, '9999999999'],
+    ]);
+    expect(t!.rows.map((r) => r.officeName)).toEqual([
+      'ﾍﾙﾊﾟｰｽﾃｰｼｮﾝ ひまわり',
+      'ﾍﾙﾊﾟｰｽﾃｰｼｮﾝ ひまわり',
+      'ﾍﾙﾊﾟｰｽﾃｰｼｮﾝ ひまわり',
+      '',
+    ]);
+    expect(t!.rows[0]).toMatchObject({
+      discountRate: '',
+      discountedUnits: null,
+      managedUnits: 580,
+      overKindLimit: null,
+      withinKindLimit: 580,
+      overLimit: null,
+      fixedCopayUnitPrice: null,
+      fullCopay: null,
+      enteredBy: '1310100019',
+      updatedBy: '1310100019',
+    });
+  });
+
+  it('reads the deletion files to their keys', () => {
+    const person = { insurer: '131016', insured: '0000012345' };
+    expect(model('canonical/DLTPLAN_202412_1310100019_43_1310200017_11_20241126100000.CSV').content).toEqual([
+      { ...person, month: '202412' },
+    ]);
+    expect(model('canonical/DLTJSK_202412_1310200017_11_1310100019_43_20250106100000.CSV').content).toEqual([
+      { ...person, month: '202412', provider: '1310200017', serviceKind: '11' },
+    ]);
+    expect(model('canonical/DLT1KYO_1310100019_43_1310200017_11_20241121100000.CSV').content).toEqual([
+      { ...person, planDate: '20241120' },
+    ]);
+  });
+
+  it('every canonical fixture kind has an expected-model test', () => {
+    // Asserted above, and for the 介護予防 kinds in careplan-yobo-model.test.ts.
+    const asserted = [
+      ...['UPPLAN', 'UPHOSOKU', 'UP1KYO', 'UP2KYO', 'UP3KYO', 'UPJSK', 'UPSIKYU', 'DLTPLAN', 'DLTJSK', 'DLT1KYO'],
+      ...['UPKIHON', 'UPKIHON_SUB1', 'UPKIHON_SUB2', 'DLTKIHON', 'UPYOBO', 'UPYOBO_SUB', 'DLTYOBO'],
+    ];
+    const present = fs.readdirSync(path.join(FIXTURES, 'canonical')).map((n) => {
+      const parsed = parseFileName(n);
+      return parsed.ok ? parsed.value.kind : n;
+    });
+    expect([...new Set(present)].sort()).toEqual([...asserted].sort());
+    expect([...MODELLED_KINDS].sort()).toEqual([...asserted].sort());
   });
 
   it('third-party variants (header row, LF, 202410, extra quotes) read to the same model', () => {
@@ -359,6 +586,226 @@ describe('generated corpus: model → CSV → model', () => {
     });
   }
 
+  /** 介護予防 files of a 地域包括支援センター: 利用者基本情報 with 別表1/2 and the 支援計画書 with its 別表. */
+  function generateYobo(seed: number) {
+    const rnd = seededRandom(seed).next;
+    const int = (n: number) => Math.floor(rnd() * n);
+    const pick = <T>(list: readonly T[]): T => list[int(list.length)]!;
+    const text = () =>
+      Array.from({ length: int(6) }, () => pick(['予防', 'ｶﾅ', '①', '髙﨑', '"', ',', '\r\n', ' ', '～', '№'])).join(
+        '',
+      );
+    const date = () =>
+      `20${10 + int(15)}${String(1 + int(12)).padStart(2, '0')}${String(1 + int(28)).padStart(2, '0')}`;
+    const maybe = (value: () => string) => (int(4) === 0 ? '' : value());
+    const phone = () => maybe(() => `0${int(10)}-${1000 + int(9000)}-${1000 + int(9000)}`);
+    const flag = () => pick(['1', '0', '']);
+    const basics: BasicInfo[] = [];
+    const dailyLives: DailyLifeTable[] = [];
+    const histories: MedicalHistoryTable[] = [];
+    const plans: PreventionPlan[] = [];
+    const supports: SupportPlanTable[] = [];
+    for (let p = 0; p < 12; p++) {
+      const who = { insurer: '131016', insured: String(5000 + p).padStart(10, '0') };
+      const consultedOn = date();
+      const contacts = Array.from({ length: int(5) }, () => ({
+        name: text(),
+        relation: text(),
+        address: text(),
+        phone: phone(),
+      }));
+      // The model leaves out empty frames after the last filled one.
+      if (contacts.length > 0) contacts[contacts.length - 1]!.name = `連絡先${p}`;
+      basics.push({
+        ...who,
+        consultedOn,
+        planKind: pick(['1', '2', '']),
+        entrusted: pick(['1', '2']),
+        staffName: text(),
+        consultationMethod: pick(['01', '02', '03']),
+        consultationMethodNote: text(),
+        consultationCount: pick(['01', '02', '']),
+        previousConsultedOn: maybe(date),
+        currentSituation: pick(['01', '02']),
+        currentSituationNote: text(),
+        nameKana: 'ﾖﾎﾞｳ',
+        name: text(),
+        sex: pick(['1', '2']),
+        birthDate: maybe(date),
+        address: text(),
+        phone: phone(),
+        fax: phone(),
+        physicalIndependence: pick(['01', '11', '12', '21', '22', '31', '32', '41', '42', '']),
+        dementiaIndependence: pick(['01', '02', '03', '04', '05', '06', '07', '08', '']),
+        careLevel: pick(['01', '12', '13', '21']),
+        validFrom: maybe(date),
+        validTo: maybe(date),
+        previousCareLevel: pick(['01', '12', '13', '']),
+        checklistResult: pick(['1', '2', '']),
+        checklistOn: maybe(date),
+        physicalDisability: flag(),
+        intellectualDisability: flag(),
+        mentalDisability: flag(),
+        intractableDisease: flag(),
+        disabilityNote: text(),
+        residence: pick(['01', '02', '03', '04', '05', '06', '07', '08']),
+        roomFloor: maybe(() => String(1 + int(20))),
+        homeModified: pick(['1', '2', '']),
+        nationalPension: flag(),
+        employeePension: flag(),
+        disabilityPension: flag(),
+        publicAssistance: flag(),
+        financialNote: text(),
+        visitorName: text(),
+        visitorAddress: text(),
+        visitorPhone: phone(),
+        visitorRelation: text(),
+        emergencyContacts: contacts,
+        familyImageFile: maybe(() => `UPKIHON_IMAGE_${p}.jpg`),
+        familySituation: text(),
+        lifeHistory: text(),
+        dailyLife: text(),
+        hobbies: text(),
+        community: text(),
+        publicServices: text(),
+        informalServices: text(),
+        consentOn: maybe(date),
+        consentBy: text(),
+      });
+      dailyLives.push({
+        ...who,
+        consultedOn,
+        rows: Array.from({ length: 1 + int(5) }, (_, i) => ({
+          time: `${6 + i}:00`,
+          personActivity: text(),
+          familyActivity: text(),
+        })),
+      });
+      if (int(3) > 0)
+        histories.push({
+          ...who,
+          consultedOn,
+          rows: Array.from({ length: 1 + int(3) }, () => ({
+            date: pick(['平成30年', '令和2年5月', '']),
+            disease: text(),
+            institution: text(),
+            attendingFlag: pick(['1', '2', '']),
+            phone: phone(),
+            progress: pick(['01', '02', '03', '']),
+            treatment: text(),
+          })),
+        });
+      const planDate = date();
+      const domain = () => ({
+        situation: text(),
+        wishes: text(),
+        hasIssue: pick(['1', '2', '']),
+        issueBackground: text(),
+      });
+      const count = () => (int(4) === 0 ? null : int(10));
+      const needed = () => pick(['1', '2', '']);
+      plans.push({
+        ...who,
+        planDate,
+        planKind: pick(['1', '2']),
+        entrusted: pick(['1', '2']),
+        referenceNo: maybe(() => `A-${int(1000)}`),
+        name: text(),
+        certifiedOn: maybe(date),
+        validFrom: maybe(date),
+        validTo: maybe(date),
+        planCategory: pick(['11', '12', '21', '51', '52', '53', '54']),
+        certificationStatus: pick(['1', '2']),
+        supportLevel: pick(['1', '2', '3']),
+        centerStaffName: text(),
+        careManagerName: text(),
+        plannerOfficeName: text(),
+        plannerOfficeAddress: text(),
+        plannerOfficePhone: phone(),
+        firstPlanDate: maybe(date),
+        supportCenter: text(),
+        dailyGoal: text(),
+        yearlyGoal: text(),
+        domains: [domain(), domain(), domain(), domain()],
+        healthNotes: text(),
+        supportPolicy: text(),
+        overallPolicy: text(),
+        checklistCounts: {
+          exercise: count(),
+          nutrition: count(),
+          oralCare: count(),
+          withdrawal: count(),
+          memory: count(),
+          depression: count(),
+        },
+        programNeeded: {
+          exercise: needed(),
+          nutrition: needed(),
+          oralCare: needed(),
+          withdrawal: needed(),
+          memory: needed(),
+          depression: needed(),
+        },
+        centerOpinion: text(),
+        consentOn: maybe(date),
+        consentBy: text(),
+      });
+      supports.push({
+        ...who,
+        planDate,
+        rows: Array.from({ length: 1 + int(4) }, (_, i) => ({
+          issueNo: String(1 + i),
+          overallIssue: text(),
+          proposal: text(),
+          intention: text(),
+          goal: text(),
+          supportNo: maybe(() => String(1 + int(99))),
+          supportPoint: text(),
+          selfCare: text(),
+          insuredService: text(),
+          serviceNo: maybe(() => String(1 + int(99))),
+          serviceType: text(),
+          provider: text(),
+          period: text(),
+        })),
+      });
+    }
+    return { basics, dailyLives, histories, plans, supports };
+  }
+
+  for (const seed of [5, 17, 2026]) {
+    it(`seed ${seed}: 介護予防 send units (利用者基本情報 + 別表1/2, 支援計画書 + 別表) read back to the same model`, () => {
+      const g = generateYobo(seed);
+      const from = { office: '1310000011', service: '46' };
+      const at = new Date('2024-11-18T00:00:00Z');
+      const units: UnitPart[][] = [
+        [
+          { kind: 'UPKIHON', content: g.basics },
+          { kind: 'UPKIHON_SUB1', content: g.dailyLives },
+          { kind: 'UPKIHON_SUB2', content: g.histories },
+        ],
+        [
+          { kind: 'UPYOBO', content: g.plans },
+          { kind: 'UPYOBO_SUB', content: g.supports },
+        ],
+      ];
+      for (const parts of units) {
+        const unit = writeSendUnit({ from, to: KYOTAKU, at, parts });
+        if (!unit.ok) throw new Error(unit.issues.map((i) => i.message).join('\n'));
+        expect(unit.warnings).toEqual([]);
+        expect(unit.files.map((f) => f.name)).toEqual(
+          parts.map((p) => `${p.kind}_1310000011_46_1310100019_43_20241118090000.CSV`),
+        );
+        const back = unit.files.map((f) => {
+          const m = fileToModel(parseCarePlanFile(f.name, f.bytes, { now: at }));
+          if (!m.ok) throw new Error(m.reason);
+          return m.value.content;
+        });
+        expect(back).toEqual(parts.map((p) => p.content));
+      }
+    });
+  }
+
   it('refuses to send to the same 事業所番号 and reports characters outside MS932', () => {
     const g = generate(7);
     g.plans[0]!.planStaffName = '㈱テスト🙂';
@@ -467,7 +914,7 @@ describe('send units and relation keys', () => {
     expect(mixed.ok).toBe(false);
     if (!mixed.ok)
       expect(mixed.issues[0]!.message).toBe(
-        '送信単位: この組み合わせ（UPPLAN・UP1KYO）は1つの送信単位にできません（第1〜3表と第6・7表、削除ファイルは別々に送ります）。',
+        '送信単位: この組み合わせ（UPPLAN・UP1KYO）は1つの送信単位にできません（第1〜3表、第6・7表、介護予防の利用者基本情報、介護予防サービス・支援計画書、削除ファイルは別々に送ります）。',
       );
     const seventh = part(`canonical/${SEVENTH}`) as UnitPart & { kind: 'UPSIKYU' };
     const later = { ...seventh, month: '202501', content: seventh.content.map((t) => ({ ...t, month: '202501' })) };

@@ -12,6 +12,8 @@ const TITLES: Record<string, string> = {
   UPPLAN: '第6表（UPPLAN）',
   UPSIKYU: '第7表（UPSIKYU）',
   UPHOSOKU: '利用者補足情報（UPHOSOKU）',
+  UPKIHON: '利用者基本情報（UPKIHON）',
+  UPYOBO: '介護予防サービス・支援計画書（UPYOBO）',
 };
 
 /** Findings for files whose send unit is incomplete, paired with the file they belong to. */

@@ -1,12 +1,17 @@
 import type { ModelFile } from './files';
 import type {
+  BasicInfo,
+  DailyLifeTable,
   FirstTable,
+  MedicalHistoryTable,
   PersonRef,
+  PreventionPlan,
   SecondTable,
   ServiceUseItem,
   ServiceUseTable,
   SeventhTable,
   Supplement,
+  SupportPlanTable,
   ThirdTable,
 } from './types';
 
@@ -14,6 +19,8 @@ import type {
 // 第6/7表 and their 利用者補足情報, person + 居宅サービス計画作成（変更）日 for 第1–3表. Sets are applied in ascending
 // 14-digit ファイル連番 whatever the arrival order (§4.4); a file older than what a key already holds is skipped.
 // Deletions: 6表削除 removes its 7表 (and the month's 補足); 1表削除 removes 2表 and 3表 (and the plan's 補足).
+// 介護予防 (§4.3): 利用者基本情報 and its 別表1/2 per person + 相談日, removed together by DLTKIHON; the 支援計画書 and
+// its 別表 per person + 計画作成(変更)日, removed together by DLTYOBO.
 
 interface Held<T> {
   value: T;
@@ -39,6 +46,23 @@ export interface PlanState {
   supplement?: Held<Supplement>;
 }
 
+/** 利用者基本情報 (UPKIHON) with its 別表1 (UPKIHON_SUB1) and 別表2 (UPKIHON_SUB2) for one person and 相談日. */
+export interface BasicInfoState {
+  person: PersonRef;
+  consultedOn: string;
+  basic?: Held<BasicInfo>;
+  dailyLife?: Held<DailyLifeTable>;
+  medicalHistory?: Held<MedicalHistoryTable>;
+}
+
+/** 介護予防サービス・支援計画書 (UPYOBO) with its 別表 (UPYOBO_SUB) for one person and 計画作成(変更)日. */
+export interface PreventionPlanState {
+  person: PersonRef;
+  planDate: string;
+  plan?: Held<PreventionPlan>;
+  support?: Held<SupportPlanTable>;
+}
+
 export interface ApplyResult {
   /** Relation keys changed by the file. */
   applied: number;
@@ -59,6 +83,8 @@ export function inSequenceOrder<T extends { sequence: string }>(files: readonly 
 export class CarePlanBook {
   private readonly months = new Map<string, MonthState>();
   private readonly plans = new Map<string, PlanState>();
+  private readonly basics = new Map<string, BasicInfoState>();
+  private readonly preventions = new Map<string, PreventionPlanState>();
 
   month(person: PersonRef, month: string): MonthState | undefined {
     return this.months.get(`${personKey(person)}:${month}`);
@@ -75,6 +101,44 @@ export class CarePlanBook {
 
   allPlans(): PlanState[] {
     return [...this.plans.values()];
+  }
+
+  basicInfo(person: PersonRef, consultedOn: string): BasicInfoState | undefined {
+    return this.basics.get(`${personKey(person)}:${consultedOn}`);
+  }
+
+  preventionPlan(person: PersonRef, planDate: string): PreventionPlanState | undefined {
+    return this.preventions.get(`${personKey(person)}:${planDate}`);
+  }
+
+  /** Every 利用者基本情報 key held (also after a deletion emptied it), in the order first seen. */
+  allBasicInfos(): BasicInfoState[] {
+    return [...this.basics.values()];
+  }
+
+  /** Every 支援計画書 key held (also after a deletion emptied it), in the order first seen. */
+  allPreventionPlans(): PreventionPlanState[] {
+    return [...this.preventions.values()];
+  }
+
+  private basicState(person: PersonRef, consultedOn: string): BasicInfoState {
+    const key = `${personKey(person)}:${consultedOn}`;
+    let state = this.basics.get(key);
+    if (!state) {
+      state = { person: { insurer: person.insurer, insured: person.insured }, consultedOn };
+      this.basics.set(key, state);
+    }
+    return state;
+  }
+
+  private preventionState(person: PersonRef, planDate: string): PreventionPlanState {
+    const key = `${personKey(person)}:${planDate}`;
+    let state = this.preventions.get(key);
+    if (!state) {
+      state = { person: { insurer: person.insurer, insured: person.insured }, planDate };
+      this.preventions.set(key, state);
+    }
+    return state;
   }
 
   private monthState(person: PersonRef, month: string): MonthState {
@@ -203,6 +267,53 @@ export class CarePlanBook {
           clear(s.second, () => delete s.second);
           clear(s.third, () => delete s.third);
           clear(s.supplement, () => delete s.supplement);
+        }
+        break;
+      case 'UPKIHON':
+        for (const b of file.content) {
+          const s = this.basicState(b, b.consultedOn);
+          put(s.basic, b, (h) => (s.basic = h));
+        }
+        break;
+      case 'UPKIHON_SUB1':
+        for (const t of file.content) {
+          const s = this.basicState(t, t.consultedOn);
+          put(s.dailyLife, t, (h) => (s.dailyLife = h));
+        }
+        break;
+      case 'UPKIHON_SUB2':
+        for (const t of file.content) {
+          const s = this.basicState(t, t.consultedOn);
+          put(s.medicalHistory, t, (h) => (s.medicalHistory = h));
+        }
+        break;
+      case 'DLTKIHON':
+        for (const d of file.content) {
+          const s = this.basicInfo(d, d.consultedOn);
+          if (!s) continue;
+          clear(s.basic, () => delete s.basic);
+          clear(s.dailyLife, () => delete s.dailyLife);
+          clear(s.medicalHistory, () => delete s.medicalHistory);
+        }
+        break;
+      case 'UPYOBO':
+        for (const p of file.content) {
+          const s = this.preventionState(p, p.planDate);
+          put(s.plan, p, (h) => (s.plan = h));
+        }
+        break;
+      case 'UPYOBO_SUB':
+        for (const t of file.content) {
+          const s = this.preventionState(t, t.planDate);
+          put(s.support, t, (h) => (s.support = h));
+        }
+        break;
+      case 'DLTYOBO':
+        for (const d of file.content) {
+          const s = this.preventionPlan(d, d.planDate);
+          if (!s) continue;
+          clear(s.plan, () => delete s.plan);
+          clear(s.support, () => delete s.support);
         }
         break;
     }

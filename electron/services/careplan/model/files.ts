@@ -4,9 +4,10 @@ import { issue, type CarePlanIssue } from '../issues';
 import { LAYOUTS } from '../layouts';
 import { readCarePlanFile, type CarePlanFile } from '../reader';
 import { officialBenefitLimit } from '../../eligibility';
-import { MODELLED_KINDS, type ModelledKind } from './columns';
+import { COLUMN_MAPS, MODELLED_KINDS, type ModelledKind } from './columns';
 import { modelToRows, rowsToModel } from './rows';
 import { checkSeventhTable } from './seventh-check';
+import { overflowingFrames } from './shapes';
 import { checkUnit } from './unit-check';
 import type { ModelByKind, SeventhTable, Supplement } from './types';
 
@@ -149,6 +150,20 @@ export function writeSendUnit(
       );
       continue;
     }
+    // Frames beyond the columns (e.g. a 5th 緊急連絡先 from a send-unit JSON) would be dropped silently: refuse them.
+    const shape = COLUMN_MAPS[part.kind].shape;
+    if (shape)
+      (part.content as unknown as Record<string, unknown>[]).forEach((entry, index) => {
+        for (const { spec, length } of overflowingFrames(shape, entry))
+          issues.push(
+            issue(
+              'error',
+              'model-input',
+              { file: name },
+              `${index + 1}件目の${spec.label}が${length}件あります（この様式に書けるのは${spec.count}件までです）。`,
+            ),
+          );
+      });
     const rows = modelToRows(part.kind, part.content as never);
     const encoded = encodeRows(name, LAYOUTS[part.kind], rows);
     if (!encoded.ok) {

@@ -15,7 +15,15 @@ export {
   type UnitPart,
   type WrittenFile,
 } from './files';
-export { CarePlanBook, inSequenceOrder, type ApplyResult, type MonthState, type PlanState } from './book';
+export {
+  CarePlanBook,
+  inSequenceOrder,
+  type ApplyResult,
+  type BasicInfoState,
+  type MonthState,
+  type PlanState,
+  type PreventionPlanState,
+} from './book';
 export { compareMonth, type ComparisonRow, type ComparisonStatus } from './compare';
 export type * from './types';
 export { officeNumberProblem, parseSendUnitJson, type SendUnitJson } from './unit-json';

@@ -1,11 +1,13 @@
 import { CSV_VERSION } from '../field-rules';
 import { COLUMN_MAPS, type ColumnMap, type ModelledKind } from './columns';
-import type { KindLimitFrame, ModelByKind } from './types';
+import { flatten, nest } from './shapes';
+import type { ModelByKind } from './types';
 
 // Mapping between v4.1 rows (one string per column, as read by the validator) and the typed model, both ways.
-// Rows sharing a relation key (DOMAIN.md §4.6: person + 対象年月, or person + 計画作成（変更）日) become one group;
-// groups keep the order in which their first row appeared, rows keep file order within a group. The model is built
-// only from files the validator passed without errors, so int columns hold integers here.
+// Rows sharing a relation key (DOMAIN.md §4.6: person + 対象年月, or person + 計画作成（変更）日; for the 介護予防
+// 別表, person + 相談日 or 計画作成(変更)日) become one group; groups keep the order in which their first row
+// appeared, rows keep file order within a group. Column frames and groups are nested per shapes.ts. The model is
+// built only from files the validator passed without errors, so int columns hold integers here.
 
 type Value = string | number | null;
 type Rec = Record<string, Value>;
@@ -37,42 +39,12 @@ function recordToRow(map: ColumnMap, rec: Rec): string[] {
   });
 }
 
-/** UPHOSOKU No.20–55: nine frames filled from the first; empty frames are left out of the model. */
-function framesIn(rec: Rec): Rec {
-  const kindLimits: KindLimitFrame[] = [];
-  const out: Rec = {};
-  for (const [k, v] of Object.entries(rec)) if (!/^k\d_/.test(k)) out[k] = v;
-  for (let k = 1; k <= 9; k++) {
-    const frame = {
-      serviceKind: String(rec[`k${k}_kind`] ?? ''),
-      limit: parseInt(String(rec[`k${k}_limit`] ?? '')),
-      total: parseInt(String(rec[`k${k}_total`] ?? '')),
-      over: parseInt(String(rec[`k${k}_over`] ?? '')),
-    };
-    if (frame.serviceKind !== '' || frame.limit !== null || frame.total !== null || frame.over !== null)
-      kindLimits.push(frame);
-  }
-  return { ...out, kindLimits: kindLimits as unknown as Value };
-}
-
-function framesOut(rec: Rec): Rec {
-  const out: Rec = { ...rec };
-  const frames = (rec['kindLimits'] as unknown as KindLimitFrame[] | undefined) ?? [];
-  frames.slice(0, 9).forEach((f, i) => {
-    out[`k${i + 1}_kind`] = f.serviceKind;
-    out[`k${i + 1}_limit`] = f.limit;
-    out[`k${i + 1}_total`] = f.total;
-    out[`k${i + 1}_over`] = f.over;
-  });
-  return out;
-}
-
 /** Rows (data rows of one file, in file order) → the model of that kind. */
 export function rowsToModel<K extends ModelledKind>(kind: K, rows: readonly (readonly string[])[]): ModelByKind[K] {
   const map = COLUMN_MAPS[kind];
   const records = rows.map((fields) => {
     const rec = rowToRecord(map, fields);
-    return kind === 'UPHOSOKU' ? framesIn(rec) : rec;
+    return map.shape ? (nest(map.shape, rec) as Rec) : rec;
   });
   if (map.group.length === 0) return records as unknown as ModelByKind[K];
   const groups = new Map<string, Record<string, unknown>>();
@@ -107,7 +79,7 @@ export function modelToRows<K extends ModelledKind>(kind: K, content: ModelByKin
   const map = COLUMN_MAPS[kind];
   const entries = content as unknown as Record<string, unknown>[];
   if (map.group.length === 0)
-    return entries.map((e) => recordToRow(map, kind === 'UPHOSOKU' ? framesOut(e as Rec) : (e as Rec)));
+    return entries.map((e) => recordToRow(map, map.shape ? (flatten(map.shape, e) as Rec) : (e as Rec)));
   const list = itemsKey(kind);
   const rows: string[][] = [];
   for (const group of entries) {

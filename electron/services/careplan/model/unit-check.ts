@@ -6,14 +6,29 @@ import type { PersonRef } from './types';
 // Send units and relation keys (DOMAIN.md §4.6) of a unit about to be written: the parts must form one of the
 // defined units (mixing two is an error, a missing member a warning), a 第6/7表 unit is one month, and the rows are
 // tied by their relation keys — 6表/7表/補足 by person + 対象年月, 1表/2表/3表/補足 by person + 計画作成（変更）日.
+// 介護予防 files (§4.3) are not among §4.6's units, so each family is its own unit: 利用者基本情報 with its 別表1/2
+// (tied by person + 相談日), the 支援計画書 with its 別表 (person + 計画作成(変更)日), and each deletion alone. Only
+// their 本体 is required, as in the layouts (a 別表 without its 本体 is the incomplete case).
 
-const UNITS: readonly (readonly ModelledKind[])[] = [
-  ['UP1KYO', 'UP2KYO', 'UP3KYO', 'UPHOSOKU'],
-  ['UPPLAN', 'UPSIKYU', 'UPHOSOKU'],
-  ['DLT1KYO'],
-  ['DLTPLAN'],
-  ['UPJSK'],
-  ['DLTJSK'],
+interface UnitDef {
+  members: readonly ModelledKind[];
+  /** Members whose absence is warned about. */
+  required: readonly ModelledKind[];
+}
+
+const all = (...members: ModelledKind[]): UnitDef => ({ members, required: members });
+
+const UNITS: readonly UnitDef[] = [
+  all('UP1KYO', 'UP2KYO', 'UP3KYO', 'UPHOSOKU'),
+  all('UPPLAN', 'UPSIKYU', 'UPHOSOKU'),
+  all('DLT1KYO'),
+  all('DLTPLAN'),
+  all('UPJSK'),
+  all('DLTJSK'),
+  { members: ['UPKIHON', 'UPKIHON_SUB1', 'UPKIHON_SUB2'], required: ['UPKIHON'] },
+  { members: ['UPYOBO', 'UPYOBO_SUB'], required: ['UPYOBO'] },
+  all('DLTKIHON'),
+  all('DLTYOBO'),
 ];
 
 const UNIT_NAMES: Record<string, string> = {
@@ -23,6 +38,11 @@ const UNIT_NAMES: Record<string, string> = {
   UPHOSOKU: '利用者補足情報',
   UPPLAN: '第6表',
   UPSIKYU: '第7表',
+  UPKIHON: '利用者基本情報',
+  UPKIHON_SUB1: '利用者基本情報（別表1）',
+  UPKIHON_SUB2: '利用者基本情報（別表2）',
+  UPYOBO: '介護予防サービス・支援計画書',
+  UPYOBO_SUB: '支援計画書（別表）',
 };
 
 const key = (p: PersonRef, k: string) => `${p.insurer}-${p.insured}|${k}`;
@@ -33,20 +53,20 @@ export function checkUnit(parts: readonly UnitPart[]): CarePlanIssue[] {
   const kinds = parts.map((p) => p.kind);
   if (new Set(kinds).size !== kinds.length)
     found.push(issue('error', 'send-unit', at, '同じ種別のファイルが1つの送信単位に2つあります。'));
-  const unit = UNITS.find((u) => kinds.every((k) => u.includes(k)));
+  const unit = UNITS.find((u) => kinds.every((k) => u.members.includes(k)));
   if (!unit) {
     found.push(
       issue(
         'error',
         'send-unit',
         at,
-        `この組み合わせ（${kinds.join('・')}）は1つの送信単位にできません（第1〜3表と第6・7表、削除ファイルは別々に送ります）。`,
+        `この組み合わせ（${kinds.join('・')}）は1つの送信単位にできません（第1〜3表、第6・7表、介護予防の利用者基本情報、介護予防サービス・支援計画書、削除ファイルは別々に送ります）。`,
       ),
     );
     return found;
   }
   // UPHOSOKU alone belongs to either unit; its members are not required then.
-  const missing = kinds.some((k) => k !== 'UPHOSOKU') ? unit.filter((k) => !kinds.includes(k)) : [];
+  const missing = kinds.some((k) => k !== 'UPHOSOKU') ? unit.required.filter((k) => !kinds.includes(k)) : [];
   if (missing.length > 0)
     found.push(
       issue(
@@ -77,7 +97,8 @@ export function checkUnit(parts: readonly UnitPart[]): CarePlanIssue[] {
     );
   const bySupplement = (month: boolean) =>
     persons('UPHOSOKU', (s: { month: string; planDate: string }) => (month ? s.month : s.planDate));
-  const tie = (from: ModelledKind, to: ModelledKind, a: Set<string>, b: Set<string>) => {
+  /** Warns when rows of `from` have no counterpart in `to` under the relation key named `keyName`. */
+  const tie = (from: ModelledKind, to: ModelledKind, a: Set<string>, b: Set<string>, keyName: string) => {
     if (!kinds.includes(from) || !kinds.includes(to)) return;
     const loose = [...a].filter((k) => !b.has(k)).length;
     if (loose > 0)
@@ -86,28 +107,26 @@ export function checkUnit(parts: readonly UnitPart[]): CarePlanIssue[] {
           'warning',
           'send-unit',
           at,
-          `${UNIT_NAMES[from]}の${loose}人分に対応する${UNIT_NAMES[to]}がありません（保険者番号・被保険者番号・${from === 'UPPLAN' || from === 'UPSIKYU' ? '対象年月' : '計画作成（変更）日'}で対応づけます）。`,
+          `${UNIT_NAMES[from]}の${loose}人分に対応する${UNIT_NAMES[to]}がありません（保険者番号・被保険者番号・${keyName}で対応づけます）。`,
         ),
       );
   };
+  const MONTH = '対象年月';
+  const PLAN_DATE = '計画作成（変更）日';
   const sixth = persons('UPPLAN', (t: { month: string }) => t.month);
   const seventh = persons('UPSIKYU', (t: { month: string }) => t.month);
-  tie('UPPLAN', 'UPSIKYU', sixth, seventh);
-  tie('UPSIKYU', 'UPPLAN', seventh, sixth);
-  tie('UPPLAN', 'UPHOSOKU', sixth, bySupplement(true));
-  const first = persons('UP1KYO', (t: { planDate: string }) => t.planDate);
-  tie(
-    'UP2KYO',
-    'UP1KYO',
-    persons('UP2KYO', (t: { planDate: string }) => t.planDate),
-    first,
-  );
-  tie(
-    'UP3KYO',
-    'UP1KYO',
-    persons('UP3KYO', (t: { planDate: string }) => t.planDate),
-    first,
-  );
-  tie('UP1KYO', 'UPHOSOKU', first, bySupplement(false));
+  tie('UPPLAN', 'UPSIKYU', sixth, seventh, MONTH);
+  tie('UPSIKYU', 'UPPLAN', seventh, sixth, MONTH);
+  tie('UPPLAN', 'UPHOSOKU', sixth, bySupplement(true), MONTH);
+  const byPlanDate = (kind: ModelledKind) => persons(kind, (t: { planDate: string }) => t.planDate);
+  const first = byPlanDate('UP1KYO');
+  tie('UP2KYO', 'UP1KYO', byPlanDate('UP2KYO'), first, PLAN_DATE);
+  tie('UP3KYO', 'UP1KYO', byPlanDate('UP3KYO'), first, PLAN_DATE);
+  tie('UP1KYO', 'UPHOSOKU', first, bySupplement(false), PLAN_DATE);
+  const byConsultation = (kind: ModelledKind) => persons(kind, (t: { consultedOn: string }) => t.consultedOn);
+  const basic = byConsultation('UPKIHON');
+  tie('UPKIHON_SUB1', 'UPKIHON', byConsultation('UPKIHON_SUB1'), basic, '相談日');
+  tie('UPKIHON_SUB2', 'UPKIHON', byConsultation('UPKIHON_SUB2'), basic, '相談日');
+  tie('UPYOBO_SUB', 'UPYOBO', byPlanDate('UPYOBO_SUB'), byPlanDate('UPYOBO'), '計画作成(変更)日');
   return found;
 }
