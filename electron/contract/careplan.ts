@@ -64,7 +64,7 @@ export const CarePlanImportOutput = z.strictObject({
   failed: z.number().int(),
 });
 
-const LedgerState = z.enum(['queued', 'sent', 'received', 'imported', 'import-error', 'paper']);
+const LedgerState = z.enum(['queued', 'awaiting-upload', 'sent', 'received', 'imported', 'import-error', 'paper']);
 
 export const LedgerEntryView = z.strictObject({
   id: z.number().int(),
@@ -82,7 +82,7 @@ export const LedgerEntryView = z.strictObject({
   state: LedgerState,
   stateLabel: z.string(),
   superseded: z.boolean(),
-  /** Written to a folder for the official upload and not yet marked uploaded (state queued, label アップロード待ち). */
+  /** Written to a folder for the official upload and not yet marked uploaded (state awaiting-upload, アップロード待ち). */
   awaitingUpload: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),

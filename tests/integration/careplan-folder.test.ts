@@ -22,6 +22,15 @@ let world: LoggedInTrainingApp;
 
 const dispatch = <T = unknown>(name: string, payload: unknown = {}) => world.dispatch<T>(name, payload);
 const ledger = async () => (await okValue(dispatch<{ entries: LedgerEntryView[] }>('careplan.ledger'))).entries;
+/** The months view of the fixtures' person (131016-0000012345, 2024-12), through the app's cached book. */
+const fixtureMonth = async () =>
+  (
+    await okValue(
+      dispatch<{ months: { insured: string; month: string; planItems: number; actualProviders: number }[] }>(
+        'careplan.months',
+      ),
+    )
+  ).months.find((m) => m.insured === '0000012345' && m.month === '202412');
 
 beforeAll(async () => {
   fs.mkdirSync(exportDir);
@@ -78,8 +87,8 @@ describe('care-plan official channel: folders', () => {
       expect(read.counts).toEqual({ error: 0, warning: 0, note: 0 });
     }
     const entries = await ledger();
-    expect(entries.map((e) => [e.direction, e.fileName, e.stateLabel, e.awaitingUpload]).sort()).toEqual(
-      r.names.map((n) => ['sent', n, 'アップロード待ち', true]).sort(),
+    expect(entries.map((e) => [e.direction, e.fileName, e.state, e.stateLabel, e.awaitingUpload]).sort()).toEqual(
+      r.names.map((n) => ['sent', n, 'awaiting-upload', 'アップロード待ち', true]).sort(),
     );
     const jobs = createOutbox({ db: () => world.app.store().records(), clock: () => new Date() }).due(10);
     expect(jobs.filter((j) => j.kind === 'careplan.files')).toEqual([]);
@@ -88,10 +97,10 @@ describe('care-plan official channel: folders', () => {
   it('marks the files uploaded: 送信済; refuses again, and refuses an unknown record', async () => {
     expect(await okValue(dispatch('careplan.markUploaded', { ids: sentIds }))).toEqual({ updated: 3 });
     const entries = await ledger();
-    expect(entries.map((e) => [e.stateLabel, e.awaitingUpload])).toEqual([
-      ['送信済', false],
-      ['送信済', false],
-      ['送信済', false],
+    expect(entries.map((e) => [e.state, e.stateLabel, e.awaitingUpload])).toEqual([
+      ['sent', '送信済', false],
+      ['sent', '送信済', false],
+      ['sent', '送信済', false],
     ]);
     expect(await dispatch('careplan.markUploaded', { ids: [sentIds[0]] })).toMatchObject({
       ok: false,
@@ -108,6 +117,7 @@ describe('care-plan official channel: folders', () => {
   });
 
   it('imports a download folder: .CSV files into the ledger, others skipped, a broken file 取込エラー', async () => {
+    expect(await fixtureMonth()).toBeUndefined(); // viewed before the import: the book is built and kept
     fs.copyFileSync(path.join(FIXTURES, ACTUALS), path.join(downloadDir, ACTUALS));
     // UTF-8 bytes under a valid name: an encoding error, recorded as received but not imported.
     const broken = 'UPJSK_202412_1310300015_11_1310100019_43_20250105190000.CSV';
@@ -135,6 +145,8 @@ describe('care-plan official channel: folders', () => {
         [broken, '取込エラー'],
       ].sort(),
     );
+    // The next view shows the imported 実績.
+    expect(await fixtureMonth()).toMatchObject({ planItems: 0, actualProviders: 1 });
     // The same folder again adds nothing to the ledger.
     expect(await okValue(dispatch<{ imported: number }>('careplan.importFolder'))).toMatchObject({ imported: 0 });
     expect((await ledger()).filter((e) => e.direction === 'received')).toHaveLength(2);
@@ -196,5 +208,6 @@ describe('care-plan dropped files: paths resolved by the preload, bytes read by 
     const imported = await okValue(dispatch<{ imported: number }>('careplan.import', { files: [{ token }] }));
     expect(imported.imported).toBe(1);
     expect((await ledger()).some((e) => e.direction === 'received' && e.fileName === PLAN)).toBe(true);
+    expect((await fixtureMonth())?.planItems).toBeGreaterThan(0);
   });
 });

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openEncryptedDb, type SqliteDb } from '../../native/sqlite';
 import { fileToModel, layoutOf, parseCarePlanFile, subjectsOf, type FileKind } from '../../electron/services/careplan';
 import { KaigoError } from '../../electron/services/errors';
-import { createLedger, ledgerCsv, type LedgerRecordInput } from '../../electron/services/ledger';
+import { createLedger, ledgerCsv, ledgerStateLabel, type LedgerRecordInput } from '../../electron/services/ledger';
 import { createPartnerBook, partnerProblems } from '../../electron/services/partners';
 import { migrate, RECORDS_MIGRATIONS } from '../../electron/services/store';
 import { tempDir } from '../support/temp';
@@ -155,6 +155,29 @@ describe('exchange ledger', () => {
     expect(ledger.setState(e.id, 'sent').state).toBe('sent');
     expect(ledger.list({ state: 'queued' })).toEqual([]);
     expect(code(() => ledger.setState(999, 'sent'))).toBe('CAREPLAN_LEDGER_NOT_FOUND');
+  });
+
+  it('marks アップロード待ち files uploaded all or none; other states and unknown ids are refused', () => {
+    const { db } = records();
+    const ledger = createLedger({ db: () => db, clock });
+    const plan = ledger.record(fixtureInput(PLAN, { state: 'awaiting-upload' }));
+    const seventh = ledger.record(fixtureInput(SEVENTH, { state: 'awaiting-upload' }));
+    const queued = ledger.record(fixtureInput(DLTPLAN, { state: 'queued', outboxKey: 'careplan-x.0' }));
+    expect([plan.awaitingUpload, plan.state, ledgerStateLabel(plan)]).toEqual([
+      true,
+      'awaiting-upload',
+      'アップロード待ち',
+    ]);
+    expect([queued.awaitingUpload, ledgerStateLabel(queued)]).toEqual([false, '送信待ち']);
+    expect(code(() => ledger.markUploaded([plan.id, queued.id]))).toBe('CAREPLAN_NOT_AWAITING_UPLOAD');
+    expect(code(() => ledger.markUploaded([plan.id, 999]))).toBe('CAREPLAN_LEDGER_NOT_FOUND');
+    expect(ledger.get(plan.id)?.state).toBe('awaiting-upload'); // nothing changed by the refused calls
+    expect(ledger.markUploaded([plan.id, seventh.id, plan.id]).map((e) => [e.id, e.state])).toEqual([
+      [plan.id, 'sent'],
+      [seventh.id, 'sent'],
+    ]);
+    expect(ledger.list({ state: 'awaiting-upload' })).toEqual([]);
+    expect(code(() => ledger.markUploaded([plan.id]))).toBe('CAREPLAN_NOT_AWAITING_UPLOAD');
   });
 
   it('survives closing and reopening the encrypted file, which does not show the file names in clear', () => {

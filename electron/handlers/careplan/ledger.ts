@@ -74,24 +74,14 @@ export function ledgerHandlers(
     // Staff uploaded the written files with the official client or browser: アップロード待ち → 送信済. All or none.
     'careplan.markUploaded': ({ ids }) => {
       const staff = ctx.requireStaff();
-      const ledger = state.ledger();
-      const unique = [...new Set(ids)];
-      for (const id of unique) {
-        const e = ledger.get(id);
-        if (!e) throw new KaigoError('CAREPLAN_LEDGER_NOT_FOUND');
-        if (!e.awaitingUpload) throw new KaigoError('CAREPLAN_NOT_AWAITING_UPLOAD');
-      }
-      ctx
-        .store()
-        .records()
-        .transaction(() => unique.forEach((id) => ledger.setState(id, 'sent')));
-      ctx.log.info('careplan.marked_uploaded', { files: unique.length });
+      const updated = state.ledger().markUploaded(ids).length;
+      ctx.log.info('careplan.marked_uploaded', { files: updated });
       ctx.audit().record({
         staffId: staff.staffId,
         action: 'send',
-        detail: { careplan: 'UPLOADED', files: unique.length },
+        detail: { careplan: 'UPLOADED', files: updated },
       });
-      return { updated: unique.length };
+      return { updated };
     },
   };
 }

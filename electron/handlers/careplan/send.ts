@@ -5,15 +5,17 @@ import {
   fileToModel,
   isModelledKind,
   layoutOf,
-  parseCarePlanFile,
   printView,
   subjectsOf,
   validateCarePlanFiles,
   writeSendUnit,
+  type ModelFile,
+  type OfficeRef,
   type UnitPart,
   type WrittenFile,
 } from '../../services/careplan';
 import { KaigoError } from '../../services/errors';
+import type { Ledger } from '../../services/ledger';
 import { createOutbox } from '../../services/outbox';
 import type { Partner } from '../../services/partners';
 import { CAREPLAN_JOB_KIND, fileKey } from '../careplan-channel';
@@ -48,6 +50,74 @@ function writeUnitToFolder(folder: string, files: readonly WrittenFile[]): void 
   }
 }
 
+/** A written file with the model it was written from (the part in hand, so nothing is parsed back). */
+interface SentFile {
+  written: WrittenFile;
+  model: ModelFile;
+}
+
+/** Pairs each written file with its part: writeSendUnit writes one file per part, in order, when it succeeds. */
+function sentFiles(
+  written: readonly WrittenFile[],
+  parts: readonly UnitPart[],
+  meta: { sequence: string; sender: OfficeRef; receiver: OfficeRef; month: string | null },
+): SentFile[] {
+  if (written.length !== parts.length) throw new KaigoError('CAREPLAN_FILES_INVALID', 'unit');
+  return written.map((f, i) => {
+    const part = parts[i]!;
+    const model = {
+      file: f.name,
+      sequence: meta.sequence,
+      sender: meta.sender,
+      receiver: meta.receiver,
+      ...(monthInName(f.kind) && meta.month ? { month: meta.month } : {}),
+      kind: part.kind,
+      content: part.content,
+    } as ModelFile;
+    return { written: f, model };
+  });
+}
+
+/**
+ * Records the files of a send unit in the ledger, one row each: 'queued' for the outbox (with each file's outbox key)
+ * or 'awaiting-upload' (アップロード待ち) for the official upload until staff mark it uploaded. Returns the ledger ids.
+ */
+function recordSentFiles(
+  ledger: Ledger,
+  files: readonly SentFile[],
+  row: {
+    partner: Partner;
+    staffId: string;
+    month: string | null;
+    state: 'queued' | 'awaiting-upload';
+    outboxKey?: (index: number) => string;
+  },
+): number[] {
+  return files.map(
+    ({ written, model }, i) =>
+      ledger.record({
+        direction: 'sent',
+        partner: row.partner,
+        fileName: written.name,
+        kind: written.kind,
+        month: monthInName(written.kind) ? row.month : null,
+        sequence: model.sequence,
+        body: written.bytes,
+        state: row.state,
+        staffId: row.staffId,
+        ...(row.outboxKey ? { outboxKey: row.outboxKey(i) } : {}),
+        subjects: subjectsOf(model),
+      }).id,
+  );
+}
+
+/** How each channel is logged and audited (counts only: no person, no file content). */
+const CHANNEL_TRAIL = {
+  paper: { event: 'careplan.sent_paper', action: 'print', code: 'PAPER' },
+  folder: { event: 'careplan.exported_folder', action: 'export', code: 'FOLDER' },
+  training: { event: 'careplan.queued', action: 'send', code: 'QUEUED' },
+} as const;
+
 export function sendHandlers(ctx: AppContext, state: CarePlanState): HandlerGroup<'careplan.send'> {
   const readParts = (files: Parameters<CarePlanState['dropped']['resolve']>[0]): UnitPart[] => {
     const read = validateCarePlanFiles(state.dropped.resolve(files), { now: ctx.clock() });
@@ -69,14 +139,24 @@ export function sendHandlers(ctx: AppContext, state: CarePlanState): HandlerGrou
       if (partner.office === from.office) throw new KaigoError('CAREPLAN_SELF_SEND');
       const parts = readParts(files);
       const at = ctx.clock();
-      const unit = writeSendUnit({ from, to: { office: partner.office, service: partner.service }, at, parts });
+      const to = { office: partner.office, service: partner.service };
+      const unit = writeSendUnit({ from, to, at, parts });
       if (!unit.ok) throw new KaigoError('CAREPLAN_FILES_INVALID', 'unit');
       const sequence = fileSequence(at);
-      const subjects = unit.files.flatMap((f) => {
-        const m = fileToModel(parseCarePlanFile(f.name, f.bytes, { now: at }));
-        return m.ok ? subjectsOf(m.value) : [];
-      });
       const month = parts.find((p) => p.month)?.month ?? null;
+      const sent = sentFiles(unit.files, parts, { sequence, sender: from, receiver: to, month });
+      const names = unit.files.map((f) => f.name);
+      const finish = (channel: keyof typeof CHANNEL_TRAIL, ledgerIds: number[], html: string | null = null) => {
+        const trail = CHANNEL_TRAIL[channel];
+        ctx.log.info(trail.event, { files: names.length });
+        ctx.audit().record({
+          staffId: staff.staffId,
+          action: trail.action,
+          subject: { kind: 'office', value: partner.office },
+          detail: { careplan: trail.code, files: names.length },
+        });
+        return { names, channel, html, ledgerIds };
+      };
       if (!partner.exchangesData) {
         // UX.md rule 14: the same plan on paper, recorded as 紙で送付.
         const html = printView({
@@ -97,16 +177,9 @@ export function sendHandlers(ctx: AppContext, state: CarePlanState): HandlerGrou
           body: Buffer.from(html, 'utf8'),
           state: 'paper',
           staffId: staff.staffId,
-          subjects,
+          subjects: sent.flatMap((f) => subjectsOf(f.model)),
         });
-        ctx.log.info('careplan.sent_paper', { files: unit.files.length });
-        ctx.audit().record({
-          staffId: staff.staffId,
-          action: 'print',
-          subject: { kind: 'office', value: partner.office },
-          detail: { careplan: 'PAPER', files: unit.files.length },
-        });
-        return { names: unit.files.map((f) => f.name), channel: 'paper' as const, html, ledgerIds: [e.id] };
+        return finish('paper', [e.id], html);
       }
       // Outside 練習モード the data channel is the official one: files into a folder for the client or browser upload.
       if (via === 'folder' || !state.training()) {
@@ -114,30 +187,13 @@ export function sendHandlers(ctx: AppContext, state: CarePlanState): HandlerGrou
         const folder = await ctx.chooseFolder('careplan-export');
         if (!folder) return { names: [], channel: 'folder' as const, html: null, ledgerIds: [] };
         writeUnitToFolder(folder, unit.files);
-        const ids = unit.files.map((f) => {
-          const m = fileToModel(parseCarePlanFile(f.name, f.bytes, { now: at }));
-          return state.ledger().record({
-            direction: 'sent',
-            partner,
-            fileName: f.name,
-            kind: f.kind,
-            month: monthInName(f.kind) ? month : null,
-            sequence,
-            body: f.bytes,
-            // 'queued' without an outbox job reads アップロード待ち until staff mark the files uploaded.
-            state: 'queued',
-            staffId: staff.staffId,
-            subjects: m.ok ? subjectsOf(m.value) : [],
-          }).id;
-        });
-        ctx.log.info('careplan.exported_folder', { files: unit.files.length });
-        ctx.audit().record({
+        const ids = recordSentFiles(state.ledger(), sent, {
+          partner,
           staffId: staff.staffId,
-          action: 'export',
-          subject: { kind: 'office', value: partner.office },
-          detail: { careplan: 'FOLDER', files: unit.files.length },
+          month,
+          state: 'awaiting-upload',
         });
-        return { names: unit.files.map((f) => f.name), channel: 'folder' as const, html: null, ledgerIds: ids };
+        return finish('folder', ids);
       }
       const jobKey = `careplan-${sequence}-${partner.office}`;
       const ids = ctx
@@ -151,31 +207,15 @@ export function sendHandlers(ctx: AppContext, state: CarePlanState): HandlerGrou
               files: unit.files.map((f) => ({ name: f.name, content: Buffer.from(f.bytes).toString('base64') })),
             },
           });
-          return unit.files.map((f, i) => {
-            const m = fileToModel(parseCarePlanFile(f.name, f.bytes, { now: at }));
-            return state.ledger().record({
-              direction: 'sent',
-              partner,
-              fileName: f.name,
-              kind: f.kind,
-              month: monthInName(f.kind) ? month : null,
-              sequence,
-              body: f.bytes,
-              state: 'queued',
-              staffId: staff.staffId,
-              outboxKey: fileKey(jobKey, i),
-              subjects: m.ok ? subjectsOf(m.value) : [],
-            }).id;
+          return recordSentFiles(state.ledger(), sent, {
+            partner,
+            staffId: staff.staffId,
+            month,
+            state: 'queued',
+            outboxKey: (i) => fileKey(jobKey, i),
           });
         });
-      ctx.log.info('careplan.queued', { files: unit.files.length });
-      ctx.audit().record({
-        staffId: staff.staffId,
-        action: 'send',
-        subject: { kind: 'office', value: partner.office },
-        detail: { careplan: 'QUEUED', files: unit.files.length },
-      });
-      return { names: unit.files.map((f) => f.name), channel: 'training' as const, html: null, ledgerIds: ids };
+      return finish('training', ids);
     },
   };
 }

@@ -1,9 +1,8 @@
 import {
-  CarePlanBook,
   fileToModel,
-  isModelledKind,
   parseCarePlanFile,
   subjectsOf,
+  type CarePlanBook,
   type CarePlanFile,
   type ModelFile,
   type OfficeRef,
@@ -13,11 +12,12 @@ import { createPartnerBook, type PartnerBook } from '../../services/partners';
 import type { Staff } from '../../services/session';
 import { TRAINING_OFFICES } from '../../training/server';
 import type { AppContext } from '../context';
+import { createBookCache } from './book-cache';
 import { droppedFiles, type DroppedFiles } from './dropped';
 
 // What the care-plan handler files share: the ledger and partner book (opened lazily on the records store), the
 // office's own reference, receiving a file into the ledger, and the plans held. The ledger keeps every file and is the
-// source of the plans shown: they are rebuilt from its files in ascending ファイル連番.
+// source of the plans shown: built from its files in ascending ファイル連番 and kept up to date by ./book-cache.ts.
 
 export const TRAINING_NOTICE = '練習モード — 実在の利用者ではありません';
 
@@ -32,8 +32,8 @@ export interface CarePlanState {
   ownOffice(staff: Staff): OfficeRef;
   /** Records a received file and imports it: 取込済 or 取込エラー. Returns whether it was new and imported. */
   receive(name: string, bytes: Uint8Array, staff: Staff): { fresh: boolean; imported: boolean; read: CarePlanFile };
-  /** The plans held: every sent or imported file of the ledger, applied in ascending ファイル連番. */
-  book(): { book: CarePlanBook; files: ModelFile[] };
+  /** The plans held: every sent or imported file of the ledger, applied in ascending ファイル連番 (cached). */
+  book(): { book: CarePlanBook; files: readonly ModelFile[] };
 }
 
 export function carePlanState(ctx: AppContext): CarePlanState {
@@ -55,6 +55,12 @@ export function carePlanState(ctx: AppContext): CarePlanState {
           partners.save({ office: o.officeNumber, service: o.serviceType, name: o.officeName, exchangesData: true });
     return partners;
   };
+  const books = createBookCache({
+    ledger: getLedger,
+    scope: () => ({ db: ctx.store().records(), office: ctx.offices.active()?.officeNumber ?? null }),
+    clock: ctx.clock,
+  });
+  ctx.onClose(() => books.invalidate());
 
   return {
     training,
@@ -93,16 +99,6 @@ export function carePlanState(ctx: AppContext): CarePlanState {
       getLedger().setState(entry.id, model.ok ? 'imported' : 'import-error');
       return { fresh: true, imported: model.ok, read };
     },
-    book() {
-      const files: ModelFile[] = [];
-      for (const e of getLedger().list())
-        if (e.state !== 'paper' && e.state !== 'import-error' && isModelledKind(e.kind)) {
-          const m = fileToModel(parseCarePlanFile(e.fileName, getLedger().body(e.id), { now: ctx.clock() }));
-          if (m.ok) files.push(m.value);
-        }
-      const b = new CarePlanBook();
-      b.applyAll(files);
-      return { book: b, files };
-    },
+    book: () => books.book(),
   };
 }

@@ -7,11 +7,14 @@ import { KaigoError } from '../errors';
 // evidence for inspections (運営指導). A newer file (higher ファイル連番) for the same partner, table and person-month
 // supersedes the older; a file that arrives late is itself marked superseded by the newer one already held.
 
-export type LedgerState = 'queued' | 'sent' | 'received' | 'imported' | 'import-error' | 'paper';
+// 'queued' waits in the outbox for the training channel; 'awaiting-upload' (アップロード待ち) was written into a folder
+// for the official client or browser upload and waits for staff to mark it uploaded (records migration 5).
+export type LedgerState = 'queued' | 'awaiting-upload' | 'sent' | 'received' | 'imported' | 'import-error' | 'paper';
 export type LedgerDirection = 'sent' | 'received';
 
 export const LEDGER_STATE_LABELS: Record<LedgerState, string> = {
   queued: '送信待ち',
+  'awaiting-upload': 'アップロード待ち',
   sent: '送信済',
   received: '受信済',
   imported: '取込済',
@@ -19,9 +22,9 @@ export const LEDGER_STATE_LABELS: Record<LedgerState, string> = {
   paper: '紙で送付',
 };
 
-/** State label of an entry: a 送信待ち file written to a folder for the official upload reads アップロード待ち. */
-export function ledgerStateLabel(e: Pick<LedgerEntry, 'state' | 'awaitingUpload'>): string {
-  return e.awaitingUpload ? 'アップロード待ち' : LEDGER_STATE_LABELS[e.state];
+/** State label of an entry, in Japanese. */
+export function ledgerStateLabel(e: Pick<LedgerEntry, 'state'>): string {
+  return LEDGER_STATE_LABELS[e.state];
 }
 
 export interface LedgerEntry {
@@ -42,10 +45,7 @@ export interface LedgerEntry {
   staffId: string | null;
   /** True when every person-month the file covers has a newer file. */
   superseded: boolean;
-  /**
-   * Written into a folder for the official client or browser upload (queued without an outbox job) and not yet
-   * marked uploaded by staff. Stored as state 'queued' with no outbox key, so no schema change was needed.
-   */
+  /** State 'awaiting-upload': written for the official upload and not yet marked uploaded by staff. */
   awaitingUpload: boolean;
 }
 
@@ -82,12 +82,10 @@ interface Row {
   staff_id: string | null;
   subjects: number;
   superseded: number;
-  awaiting_upload: number;
 }
 
 const SELECT = `SELECT l.id, l.direction, l.partner_office, l.partner_service, l.file_name, l.kind, l.month, l.sequence,
     l.sha256, l.bytes, l.state, l.created_at, l.updated_at, l.staff_id,
-    (l.state = 'queued' AND l.outbox_key IS NULL) AS awaiting_upload,
     (SELECT COUNT(*) FROM careplan_ledger_subjects s WHERE s.ledger_id = l.id) AS subjects,
     (SELECT COUNT(*) FROM careplan_ledger_subjects s WHERE s.ledger_id = l.id AND s.superseded_by IS NOT NULL)
       AS superseded
@@ -109,7 +107,7 @@ const toEntry = (r: Row): LedgerEntry => ({
   updatedAt: r.updated_at,
   staffId: r.staff_id,
   superseded: r.subjects > 0 && r.subjects === r.superseded,
-  awaitingUpload: r.awaiting_upload === 1,
+  awaitingUpload: r.state === 'awaiting-upload',
 });
 
 export function sha256Hex(bytes: Uint8Array): string {
@@ -127,6 +125,11 @@ export interface Ledger {
   /** The entry of exactly this file (direction, name, bytes), if recorded. */
   find(direction: LedgerDirection, fileName: string, body: Uint8Array): LedgerEntry | null;
   setState(id: number, state: LedgerState): LedgerEntry;
+  /**
+   * Staff uploaded the files with the official client or browser: アップロード待ち → 送信済, all or none.
+   * CAREPLAN_LEDGER_NOT_FOUND / CAREPLAN_NOT_AWAITING_UPLOAD when any id is unknown or not awaiting upload.
+   */
+  markUploaded(ids: readonly number[]): LedgerEntry[];
   /** The entry of an outbox job, when the file went through the outbox. */
   byOutboxKey(key: string): LedgerEntry | null;
   get(id: number): LedgerEntry | null;
@@ -134,6 +137,10 @@ export interface Ledger {
   body(id: number): Uint8Array;
   /** Newest first; optionally only one direction or state. */
   list(filter?: { direction?: LedgerDirection; state?: LedgerState }): LedgerEntry[];
+  /** Entries recorded after `afterId`, in the order they were recorded (ascending id). */
+  since(afterId: number): LedgerEntry[];
+  /** How many entries there are and the newest id (0 when empty): tells a reader whether anything was recorded. */
+  head(): { count: number; lastId: number };
 }
 
 export function createLedger(options: LedgerOptions): Ledger {
@@ -226,6 +233,31 @@ export function createLedger(options: LedgerOptions): Ledger {
       );
       if (r.changes === 0) throw new KaigoError('CAREPLAN_LEDGER_NOT_FOUND');
       return get(id)!;
+    },
+    markUploaded(ids) {
+      const unique = [...new Set(ids)];
+      return db().transaction(() =>
+        unique.map((id) => {
+          const e = get(id);
+          if (!e) throw new KaigoError('CAREPLAN_LEDGER_NOT_FOUND');
+          if (e.state !== 'awaiting-upload') throw new KaigoError('CAREPLAN_NOT_AWAITING_UPLOAD');
+          db().run(
+            `UPDATE careplan_ledger SET state = 'sent', updated_at = ? WHERE id = ? AND state = 'awaiting-upload'`,
+            options.clock().toISOString(),
+            id,
+          );
+          return get(id)!;
+        }),
+      );
+    },
+    since(afterId) {
+      return db().all<Row>(`${SELECT} WHERE l.id > ? ORDER BY l.id`, afterId).map(toEntry);
+    },
+    head() {
+      const r = db().get<{ count: number; last_id: number | null }>(
+        'SELECT COUNT(*) AS count, MAX(id) AS last_id FROM careplan_ledger',
+      );
+      return { count: r?.count ?? 0, lastId: r?.last_id ?? 0 };
     },
     byOutboxKey(key) {
       const row = db().get<Row>(`${SELECT} WHERE l.outbox_key = ?`, key);

@@ -2,7 +2,8 @@ import { personKeyOf } from '../cache';
 import type { MonthState } from '../careplan';
 
 // The seam for 第6表 (サービス利用票) 予定: today's planned visits. The app builds the source from the care-plan book
-// (every sent or imported file of the ledger, applied in ファイル連番 order); a source only answers this one question.
+// (every sent or imported file of the ledger, applied in ファイル連番 order, kept built between calls by
+// handlers/careplan/book-cache.ts); a source only answers this one question.
 
 export interface PlannedVisit {
   personKey: string;
@@ -27,7 +28,8 @@ function clockTime(hhmm: string): string | null {
  * Today's visitors from the 第6表 予定 held in the care-plan book: a person is planned at an office when a plan item
  * on that date names the office as サービス事業者 (a service office's own visits) or when the office made the plan
  * (プラン担当業者, a 居宅介護支援事業所 sees its persons served today). One visit per person, at the earliest stated
- * time. `months` is read on every call, so newly imported plans show at once.
+ * time. `months` is asked on every call (the cached book catches up with new ledger files), so newly imported plans
+ * show at once.
  */
 export function carePlanVisits(months: () => readonly MonthState[]): PlannedVisitSource {
   return {
