@@ -6,6 +6,7 @@ import {
   fileToModel,
   modelToRows,
   parseCarePlanFile,
+  printView,
   rowsToModel,
   subjectsOf,
   writeSendUnit,
@@ -405,5 +406,31 @@ describe('介護予防 send units', () => {
           `送信単位: この組み合わせ（${parts.map((p) => p.kind).join('・')}）は1つの送信単位にできません（第1〜3表、第6・7表、介護予防の利用者基本情報、介護予防サービス・支援計画書、削除ファイルは別々に送ります）。`,
         ]);
     }
+  });
+});
+
+describe('paper (紙で送付) for 介護予防 files', () => {
+  it('prints every record item by item under its layout title, escaped, with no empty or unused items', () => {
+    const kihon = model('UPKIHON');
+    const contacts = (kihon.content as BasicInfo[])[0]!.emergencyContacts;
+    const tampered = { ...(kihon.content as BasicInfo[])[0]!, name: '予防 <b>一郎</b>' };
+    const html = printView({
+      plans: [],
+      sevenths: [],
+      supplements: [],
+      to: '居宅 テスト（1310100019）',
+      from: '1310000011',
+      others: [
+        { kind: 'UPKIHON', content: [tampered] } as UnitPart,
+        { kind: 'UPYOBO_SUB', content: model('UPYOBO_SUB').content } as UnitPart,
+      ],
+    });
+    expect(html).toContain('<h1>利用者基本情報</h1>');
+    expect(html).toContain('<h1>介護予防サービス・支援計画書（別表）支援計画</h1>');
+    expect(html).toContain('<tr><th>利用者氏名</th><td>予防 &lt;b&gt;一郎&lt;/b&gt;</td></tr>');
+    expect(html).toContain(`<tr><th>1 緊急連絡先(氏名)</th><td>${contacts[0]!.name}</td></tr>`);
+    expect(html).not.toContain('<th>CSVバージョン</th>');
+    expect(html).not.toContain('<th>識別子</th>');
+    expect(html).not.toMatch(/<td><\/td>/);
   });
 });

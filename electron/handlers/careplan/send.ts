@@ -163,6 +163,12 @@ export function sendHandlers(ctx: AppContext, state: CarePlanState): HandlerGrou
           plans: parts.flatMap((p) => (p.kind === 'UPPLAN' ? p.content : [])),
           sevenths: parts.flatMap((p) => (p.kind === 'UPSIKYU' ? p.content : [])),
           supplements: parts.flatMap((p) => (p.kind === 'UPHOSOKU' ? p.content : [])),
+          // 第1–3表, 介護予防 and deletions have no sheet of their own: printed item by item (補足 too, without a 第6表).
+          others: parts.filter((p) =>
+            p.kind === 'UPHOSOKU'
+              ? !parts.some((q) => q.kind === 'UPPLAN')
+              : p.kind !== 'UPPLAN' && p.kind !== 'UPSIKYU',
+          ),
           ...(state.training() ? { notice: TRAINING_NOTICE } : {}),
           to: `${partner.name}（${partner.office}）`,
           from: from.office,

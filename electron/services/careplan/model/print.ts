@@ -1,3 +1,6 @@
+import { LAYOUTS } from '../layouts';
+import type { UnitPart } from './files';
+import { modelToRows } from './rows';
 import { seventhRowKind } from './seventh-check';
 import type { ServiceUseTable, SeventhTable, Supplement } from './types';
 
@@ -63,6 +66,28 @@ export interface PrintInput {
   /** Partner name and office shown as the addressee. */
   to: string;
   from: string;
+  /**
+   * Parts without a paper layout of their own here (第1–3表, 介護予防 files, deletions, and 利用者補足情報 when no
+   * 第6表 is printed): each record as a list of item names and values, so nothing of the unit is left off the paper.
+   */
+  others?: readonly UnitPart[];
+}
+
+/** One sheet per file kind: each record as 項目名 | 値 (empty items left out; CSVバージョン and 識別子 are not data). */
+function recordSheets(parts: readonly UnitPart[]): string[] {
+  return parts.map((part) => {
+    const layout = LAYOUTS[part.kind];
+    const rows = modelToRows(part.kind, part.content as never);
+    const records = rows.map((fields, r) => {
+      const items = layout.columns
+        .map((c, i) => ({ c, value: fields[i] ?? '' }))
+        .filter(({ c, value }) => c.no !== 1 && c.name !== '識別子' && value !== '')
+        .map(({ c, value }) => `<tr><th>${escape(c.name)}</th><td>${escape(value).replace(/\r?\n/g, '<br>')}</td></tr>`)
+        .join('');
+      return `<h2>${r + 1}件目</h2><table class="items">${items}</table>`;
+    });
+    return `<section class="sheet">\n<h1>${escape(layout.title)}</h1>\n${records.join('\n')}\n</section>`;
+  });
 }
 
 export function printView(input: PrintInput): string {
@@ -95,6 +120,7 @@ export function printView(input: PrintInput): string {
 <p>区分支給限度基準額 ${num(sup?.benefitLimit ?? null)} 単位</p>
 </section>`);
   }
+  parts.push(...recordSheets(input.others ?? []));
   return `<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>ケアプラン（紙で送付）</title><style>
 @page { size: A4 landscape; margin: 10mm; }
 body { font-family: sans-serif; font-size: 9pt; color: #000; }
@@ -102,6 +128,7 @@ body { font-family: sans-serif; font-size: 9pt; color: #000; }
 table { border-collapse: collapse; width: 100%; }
 th, td { border: 1px solid #000; padding: 1px 3px; }
 td.n { text-align: right; }
+table.items th { width: 30%; text-align: left; font-weight: normal; background: #eee; }
 tr.kindSubtotal, tr.grandTotal { font-weight: bold; }
 .notice { border: 2px solid #000; padding: 4px; font-weight: bold; }
 </style></head><body>
