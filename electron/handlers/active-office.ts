@@ -6,6 +6,9 @@ import { TRAINING_OFFICES } from '../training/server';
 // Which office this OS user works for (issue 5 item 1: a PC may serve two offices, e.g. 居宅 + 訪問介護 併設). The
 // offices are the configured profiles, or in 練習モード the two training offices. The choice is remembered per user
 // (preferences.json, like the card reader); without one, the first office that has a certificate is active.
+// Whether an office has a certificate is remembered (app.getStatus asks on every call, and each answer would open and
+// parse a sealed blob) until a certificate is imported or removed through `notifyingCertificates`; the office list
+// itself is read from the configuration each time, so the default follows a changed configuration at once.
 
 export interface OfficeProfileView {
   officeNumber: string;
@@ -22,6 +25,8 @@ export interface ActiveOffices {
   active(): OfficeProfileView | null;
   /** Remembers the choice for this user; OFFICE_UNKNOWN when the number is not one of the offices. */
   select(officeNumber: string): OfficeProfileView;
+  /** Forgets which offices have a certificate (after an import or removal). */
+  certificatesChanged(): void;
 }
 
 export interface ActiveOfficesDeps {
@@ -45,12 +50,18 @@ export function createActiveOffices({ runtime, preferences, certificates }: Acti
       name: o.name,
     }));
   };
+  const known = new Map<string, boolean>();
   const hasCertificate = (officeNumber: string): boolean => {
     if (runtime.mode === 'training') return true;
+    const remembered = known.get(officeNumber);
+    if (remembered !== undefined) return remembered;
     try {
-      return certificates.installed(officeNumber) !== null;
+      const has = certificates.installed(officeNumber) !== null;
+      known.set(officeNumber, has);
+      return has;
     } catch (err) {
-      // No keychain (or a vault that cannot open): nothing can be presented, so no certificate.
+      // No keychain (or a vault that cannot open): nothing can be presented, so no certificate. Not remembered: the
+      // next call looks again, so a keychain that comes back is noticed.
       if (err instanceof KaigoError) return false;
       throw err;
     }
@@ -73,6 +84,28 @@ export function createActiveOffices({ runtime, preferences, certificates }: Acti
       if (!office) throw new KaigoError('OFFICE_UNKNOWN');
       preferences.update({ office: officeNumber });
       return office;
+    },
+    certificatesChanged: () => known.clear(),
+  };
+}
+
+/** The certificates as the app uses them: each import or removal (done or refused) also reaches `onChange`. */
+export function notifyingCertificates(certificates: OfficeCertificates, onChange: () => void): OfficeCertificates {
+  return {
+    ...certificates,
+    importP12(bytes, password, source, staffId) {
+      try {
+        return certificates.importP12(bytes, password, source, staffId);
+      } finally {
+        onChange();
+      }
+    },
+    remove(staffId, officeNumber) {
+      try {
+        certificates.remove(staffId, officeNumber);
+      } finally {
+        onChange();
+      }
     },
   };
 }

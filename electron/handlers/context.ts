@@ -32,7 +32,7 @@ import { silentLogger, type Logger } from '../services/log';
 import { openStore, type Store } from '../services/store';
 import { openVault, type Vault } from '../services/vault';
 import { APP_VERSION } from '../version';
-import { createActiveOffices, type ActiveOffices } from './active-office';
+import { createActiveOffices, notifyingCertificates, type ActiveOffices } from './active-office';
 
 // What every handler group shares: the runtime, the lazily opened services, the session with the service and who is
 // logged in. Built once per app by app.ts; each file next to this one turns it into the handlers of one feature.
@@ -180,7 +180,7 @@ export async function createAppContext(options: AppOptions = {}): Promise<AppCon
   let backend: Promise<Backend> | null = null;
   let session: Session | null = null;
   // Every import and removal is audited as who did it (staff or 'installer'); the certificate itself only as a hash.
-  const certificates = createOfficeCertificates({
+  const officeCertificates = createOfficeCertificates({
     store: () => getVault(),
     clock,
     log,
@@ -196,7 +196,9 @@ export async function createAppContext(options: AppOptions = {}): Promise<AppCon
       }),
   });
   const preferences = preferenceStore(runtime.dataDir);
-  const offices = createActiveOffices({ runtime, preferences, certificates });
+  const offices = createActiveOffices({ runtime, preferences, certificates: officeCertificates });
+  // Imports and removals pass through here, so the offices' remembered certificate presence follows them.
+  const certificates = notifyingCertificates(officeCertificates, offices.certificatesChanged);
   const activeOfficeNumber = () => offices.active()?.officeNumber ?? null;
   // A failed open (e.g. no certificate yet) is not kept: the next call tries again.
   const getBackend = () =>

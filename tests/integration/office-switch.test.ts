@@ -83,6 +83,52 @@ describe('selectable office profiles (training: 居宅 + 訪問介護)', () => {
     expect(await codeOf(call('session.login', cm))).toBe('SESSION_LOGIN_FAILED');
   });
 
+  it('the switch is audited: who switched, from which office to which, when; the chain still verifies', async () => {
+    const switches = () =>
+      app
+        .audit()
+        .rows()
+        .filter((r) => r.action === 'config-change' && r.detail?.includes('OFFICE-SWITCH'));
+    const [row, ...others] = switches();
+    expect(others).toEqual([]);
+    // The 事業所番号 is a subject (stored as a keyed hash, like every subject); the positions name both offices.
+    expect(row).toMatchObject({
+      staffId: 'cm-renshu01',
+      subject: app.audit().subjectHash({ kind: 'office', value: HOUMON.officeNumber }),
+      detail: '{"change":"OFFICE-SWITCH","endedLogin":true,"fromProfile":1,"toProfile":2}',
+    });
+    expect(Date.parse(row!.time)).toBeGreaterThan(Date.now() - 60_000);
+    // Choosing the office already active, or one that is not configured here, is no switch: no row.
+    await call('office.select', { officeNumber: HOUMON.officeNumber });
+    expect(await codeOf(call('office.select', { officeNumber: '1370100032' }))).toBe('OFFICE_UNKNOWN');
+    expect(switches()).toHaveLength(1);
+    // Before anyone logs in the switch is still recorded, as not logged in; back and forth, two more rows.
+    await call('office.select', { officeNumber: KYOTAKU.officeNumber });
+    await call('office.select', { officeNumber: HOUMON.officeNumber });
+    expect(switches().map((r) => [r.staffId, r.subject, JSON.parse(r.detail!)])).toEqual([
+      [row!.staffId, row!.subject, JSON.parse(row!.detail!)],
+      [
+        'not-logged-in',
+        app.audit().subjectHash({ kind: 'office', value: KYOTAKU.officeNumber }),
+        { change: 'OFFICE-SWITCH', endedLogin: false, fromProfile: 2, toProfile: 1 },
+      ],
+      [
+        'not-logged-in',
+        app.audit().subjectHash({ kind: 'office', value: HOUMON.officeNumber }),
+        { change: 'OFFICE-SWITCH', endedLogin: false, fromProfile: 1, toProfile: 2 },
+      ],
+    ]);
+    expect(JSON.stringify(app.audit().rows())).not.toContain(HOUMON.officeNumber);
+    expect(app.audit().verify()).toMatchObject({ kind: 'ok', unsealed: 0 });
+    // `audit verify` of a later start on the same data folder (what the CLI runs) agrees.
+    const again = await createTestApp({}, host);
+    try {
+      expect(again.app.audit().verify()).toEqual(app.audit().verify());
+    } finally {
+      await again.app.close();
+    }
+  });
+
   it('the choice is remembered for this user (a new app on the same data folder starts at 訪問介護)', async () => {
     const again = await createTestApp({}, host);
     try {
@@ -166,6 +212,13 @@ describe('selectable office profiles (configured: two offices, one certificate s
         ['居宅介護支援 さくら', '居宅介護支援', null],
         ['訪問介護 さくら', '訪問介護', HOUMON.officeNumber],
       ]);
+      // The header office is remembered between status calls, and follows a removal and a new import at once.
+      const header = () => (configured.handlers['app.getStatus']({}) as { officeName: string }).officeName;
+      await configured.handlers['certificate.delete']({});
+      expect(header()).toBe('居宅介護支援 さくら');
+      await configured.handlers['certificate.choose']({});
+      await configured.handlers['certificate.import']({ password: 'pw-houmon' });
+      expect(header()).toBe('訪問介護 さくら');
       // Choosing the office without a certificate is allowed (staff see it has none); the connection then says so.
       await configured.handlers['office.select']({ officeNumber: KYOTAKU.officeNumber });
       expect((await configured.handlers['certificate.status']({})).installed).toBeNull();

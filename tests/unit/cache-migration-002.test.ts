@@ -23,7 +23,7 @@ it('adds the viewing scope without touching cached persons; scoped search uses t
     `INSERT INTO persons (person_key, insurer_number, insured_number, name, name_kana, kana_key, updated_at)
      VALUES ('131016-1000000013', '131016', '1000000013', '練習 花子', 'レンシュウ ハナコ', 'レンシュウハナコ', '2026-11-01')`,
   );
-  expect(migrate(db, CACHE_MIGRATIONS)).toEqual({ from: 1, to: 2 });
+  expect(migrate(db, CACHE_MIGRATIONS, 2)).toEqual({ from: 1, to: 2 });
   expect(searchPersons(db, 'れんしゅう').rows).toHaveLength(1);
   expect(searchPersons(db, 'れんしゅう', { servedBy: '1370100016' }).rows).toHaveLength(0);
   markServed(db, '1370100016', '131016-1000000013', null, new Date('2026-11-26T00:00:00Z'));

@@ -6,6 +6,8 @@ import {
   createPurgeSchedule,
   isServed,
   markServed,
+  markServedAtCounter,
+  personKeyOf,
   personsRepository,
   purgePastViewingDeadline,
   replaceServedList,
@@ -143,6 +145,55 @@ describe('viewing scope', () => {
     expect(isServed(db, OTHER, sharedDrop)).toBe(true);
     expect(personsRepository(() => db).get(sharedDrop)).not.toBeNull();
     expect(isServed(db, OFFICE, keep)).toBe(true);
+  });
+
+  it('persons added at the counter survive served-list refreshes and the purge, until the service lists them', () => {
+    // One known from the service (cached, served by no office), one only ever seen on paper (no snapshot at all).
+    const cached = data.persons[1]!;
+    const paperCard = { ...data.persons[0]!.insuredCard, insuredNumber: '0999999990', name: '紙上 花子' };
+    const paperOnly = {
+      personKey: personKeyOf(paperCard.insurerNumber, paperCard.insuredNumber),
+      insuredCard: paperCard,
+    };
+    expect(personsRepository(() => db).get(paperOnly.personKey)).toBeNull();
+    personsRepository(() => db).upsertFromCard(paperOnly.insuredCard, NOW);
+    markServedAtCounter(db, OFFICE, cached.personKey);
+    markServedAtCounter(db, OFFICE, paperOnly.personKey);
+    const scoped = (p: { insuredCard: { insuredNumber: string } }) =>
+      searchPersons(db, p.insuredCard.insuredNumber, { servedBy: OFFICE }).rows.map((r) => r.personKey);
+    const snapshotCount = () =>
+      db.get<{ n: number }>('SELECT count(*) AS n FROM snapshots WHERE person_key = ?', cached.personKey)!.n;
+    const snapshotsBefore = snapshotCount();
+    const list = ours.map((k) => ({ personKey: k, viewingDeadline: '2027-05-01' }));
+
+    for (let refresh = 0; refresh < 2; refresh++) {
+      replaceServedList(db, OFFICE, list);
+      purgePastViewingDeadline(db, '2026-11-26');
+      for (const p of [cached, paperOnly]) {
+        expect(isServed(db, OFFICE, p.personKey)).toBe(true);
+        expect(scoped(p)).toEqual([p.personKey]);
+      }
+      expect(snapshotCount()).toBe(snapshotsBefore);
+    }
+    // The service lists the person: its 閲覧期限 applies from then on, and a later list without them is the authority.
+    replaceServedList(db, OFFICE, [...list, { personKey: cached.personKey, viewingDeadline: '2026-12-31' }]);
+    expect(isServed(db, OFFICE, cached.personKey)).toBe(true);
+    replaceServedList(db, OFFICE, list);
+    expect(isServed(db, OFFICE, cached.personKey)).toBe(false);
+    expect(personsRepository(() => db).get(cached.personKey)).toBeNull();
+    // A refusal by the service (not served, consent withdrawn) still removes a counter person.
+    expect(unservePerson(db, OFFICE, paperOnly.personKey, 'not-served')).toEqual({ snapshots: 0, persons: 1 });
+    expect(scoped(paperOnly)).toEqual([]);
+  });
+
+  it('a counter person whose own 閲覧期限 (from a later online fetch) has passed goes with the purge', () => {
+    const p = data.persons[1]!;
+    markServedAtCounter(db, OFFICE, p.personKey);
+    markServed(db, OFFICE, p.personKey, '2026-11-25', NOW);
+    replaceServedList(db, OFFICE, []);
+    expect(isServed(db, OFFICE, p.personKey)).toBe(true);
+    purgePastViewingDeadline(db, '2026-11-26');
+    expect(isServed(db, OFFICE, p.personKey)).toBe(false);
   });
 
   it('a refusal unserves the office; consent withdrawal purges for every office', () => {

@@ -30,9 +30,12 @@ export function secureDeleteOn(db: SqliteDb): boolean {
   return Number(db.get<{ secure_delete: number }>('PRAGMA secure_delete')?.secure_delete) === 1;
 }
 
+// A person with no snapshot left is an orphan, unless the counter added them: a person known only from a paper 証
+// (records database) has no snapshot, and their lookup row is how 利用者 finds them (cache/served.ts).
 const dropOrphans = (db: SqliteDb): number => {
   const persons = db.run(
-    'DELETE FROM persons WHERE person_key NOT IN (SELECT DISTINCT person_key FROM snapshots)',
+    `DELETE FROM persons WHERE person_key NOT IN (SELECT DISTINCT person_key FROM snapshots)
+       AND person_key NOT IN (SELECT person_key FROM served_persons WHERE at_counter = 1)`,
   ).changes;
   db.run('DELETE FROM served_persons WHERE person_key NOT IN (SELECT person_key FROM persons)');
   return persons;

@@ -43,14 +43,15 @@ export function markServed(
 /**
  * A 証 entered by hand at this office's counter (paper, or the counter's declaration kept after a rejected 障害時受付):
  * the person came to this office, so this office serves them and may find them in 利用者 (UX.md rule 6). No viewing
- * deadline is known; a row the service gave (with its deadline) is kept as it is. When the service's served list is
- * next refreshed online it stays the authority (replaceServedList).
+ * deadline is known; a row the service gave keeps its deadline. The mark keeps the person in scope across served-list
+ * refreshes, which do not know them yet (replaceServedList), until the service lists them or refuses them.
  */
 export function markServedAtCounter(db: SqliteDb, officeNumber: string, personKey: string): void {
   checkOffice(officeNumber);
   db.run(
-    `INSERT INTO served_persons (office_number, person_key, viewing_deadline, last_checked_at) VALUES (?, ?, NULL, NULL)
-     ON CONFLICT (office_number, person_key) DO NOTHING`,
+    `INSERT INTO served_persons (office_number, person_key, viewing_deadline, last_checked_at, at_counter)
+     VALUES (?, ?, NULL, NULL, 1)
+     ON CONFLICT (office_number, person_key) DO UPDATE SET at_counter = 1`,
     officeNumber,
     personKey,
   );
@@ -65,8 +66,10 @@ export function isServed(db: SqliteDb, officeNumber: string, personKey: string):
 }
 
 /**
- * The service's current list of persons this office serves replaces the stored one; persons no office serves any
- * more are purged (their snapshots and lookup row). Returns what was purged.
+ * The service's current list of persons this office serves replaces the stored one, except persons the counter added
+ * that the list does not name yet: they stay (markServedAtCounter). A person the list names is the service's from
+ * then on (its 閲覧期限, and a later list without them ends the scope). Persons no office serves any more are purged
+ * (their snapshots and lookup row). Returns what was purged.
  */
 export function replaceServedList(
   db: SqliteDb,
@@ -76,7 +79,7 @@ export function replaceServedList(
   checkOffice(officeNumber);
   db.transaction(() => {
     db.run(
-      `DELETE FROM served_persons WHERE office_number = ?
+      `DELETE FROM served_persons WHERE office_number = ? AND at_counter = 0
          AND person_key NOT IN (SELECT json_extract(value, '$.personKey') FROM json_each(?))`,
       officeNumber,
       JSON.stringify(persons),
@@ -85,7 +88,7 @@ export function replaceServedList(
       `INSERT INTO served_persons (office_number, person_key, viewing_deadline)
        SELECT ?, json_extract(value, '$.personKey'), json_extract(value, '$.viewingDeadline') FROM json_each(?)
        WHERE json_extract(value, '$.personKey') IN (SELECT person_key FROM persons)
-       ON CONFLICT (office_number, person_key) DO UPDATE SET viewing_deadline = excluded.viewing_deadline`,
+       ON CONFLICT (office_number, person_key) DO UPDATE SET viewing_deadline = excluded.viewing_deadline, at_counter = 0`,
       officeNumber,
       JSON.stringify(persons),
     );
