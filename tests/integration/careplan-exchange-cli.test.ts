@@ -114,6 +114,37 @@ describe('kaigo-desk careplan import', () => {
     ]);
   });
 
+  it('summarises 第1–3表 per plan date and the 介護予防 files per 相談日 / 計画作成日, a deletion leaving なし', async () => {
+    const dir = temp();
+    const names = fs
+      .readdirSync(path.join(FIXTURES, 'canonical'))
+      .filter((n) => /^(UP[123]KYO|UPHOSOKU_000000|UPKIHON|UPYOBO|DLTYOBO)/.test(n));
+    expect(names).toHaveLength(10);
+    for (const name of names) fs.copyFileSync(path.join(FIXTURES, 'canonical', name), path.join(dir, name));
+    const run = await cli(['import', dir]);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain(
+      '131016 0000012345 計画作成（変更）日 2024年11月20日: 第1表 あり・第2表 2行・第3表 2行',
+    );
+    expect(run.stdout).toContain(
+      '131016 0000054321 利用者基本情報 相談日 2024年11月15日: 本体 あり・別表1 2行・別表2 1行',
+    );
+    // DLTYOBO carries the same 連番 as the plan here; the summary shows what the book holds after applying both.
+    expect(run.stdout).toMatch(
+      /131016 0000054321 介護予防サービス・支援計画書 計画作成日 2024年11月\d+日: 本体 (あり|なし)・別表 \d+行/,
+    );
+    const json = JSON.parse((await cli(['import', dir, '--json'])).stdout) as {
+      plans: { first: boolean }[];
+      basicInfos: { basic: boolean; dailyLifeRows: number }[];
+      preventionPlans: unknown[];
+    };
+    expect(json.plans.map((p) => p.first)).toEqual([true]);
+    expect(json.basicInfos).toHaveLength(1);
+    expect(json.basicInfos[0]!.basic).toBe(true);
+    expect(json.basicInfos[0]!.dailyLifeRows).toBeGreaterThan(0);
+    expect(json.preventionPlans).toHaveLength(1);
+  });
+
   it('exits 1 when a file has errors, still showing the others', async () => {
     const dir = temp();
     fs.copyFileSync(path.join(FIXTURES, 'canonical', JSK), path.join(dir, JSK));

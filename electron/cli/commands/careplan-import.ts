@@ -21,6 +21,9 @@ export const careplanImportHelp =
   'careplan import DIR [--json]  ダウンロードしたフォルダを検査し、連番順に取り込み内容を表示（送受信台帳には記録しません。台帳に残す取り込みはアプリの画面から）';
 
 const ym = (m: string) => `${m.slice(0, 4)}年${m.slice(4)}月`;
+const ymd = (d: string) => `${d.slice(0, 4)}年${Number(d.slice(4, 6))}月${Number(d.slice(6, 8))}日`;
+const held = (h: { value: unknown } | undefined) => (h ? 'あり' : 'なし');
+const rowsOf = (h: { value: { rows: unknown[] } } | undefined) => h?.value.rows.length ?? 0;
 
 export async function careplanImportCommand(args: string[], io: CliIo, now: () => Date): Promise<number> {
   const json = args.includes('--json');
@@ -99,8 +102,32 @@ export async function careplanImportCommand(args: string[], io: CliIo, now: () =
     actualProviders: m.actuals.size,
     comparison: compareMonth(m),
   }));
+  // 第1–3表 per 計画作成（変更）日, and the 介護予防 files per 相談日 / 計画作成(変更)日 (also once deleted: then なし).
+  const plans = book.allPlans().map((p) => ({
+    insurer: p.person.insurer,
+    insured: p.person.insured,
+    planDate: p.planDate,
+    first: p.first !== undefined,
+    secondRows: rowsOf(p.second),
+    thirdRows: rowsOf(p.third),
+  }));
+  const basicInfos = book.allBasicInfos().map((b) => ({
+    insurer: b.person.insurer,
+    insured: b.person.insured,
+    consultedOn: b.consultedOn,
+    basic: b.basic !== undefined,
+    dailyLifeRows: rowsOf(b.dailyLife),
+    medicalHistoryRows: rowsOf(b.medicalHistory),
+  }));
+  const preventionPlans = book.allPreventionPlans().map((p) => ({
+    insurer: p.person.insurer,
+    insured: p.person.insured,
+    planDate: p.planDate,
+    plan: p.plan !== undefined,
+    supportRows: rowsOf(p.support),
+  }));
   if (json) {
-    io.stdout(JSON.stringify({ files: fileJson, applied, months }) + '\n');
+    io.stdout(JSON.stringify({ files: fileJson, applied, months, plans, basicInfos, preventionPlans }) + '\n');
   } else {
     const lines = [...fileLines, ''];
     for (const m of months) {
@@ -111,6 +138,18 @@ export async function careplanImportCommand(args: string[], io: CliIo, now: () =
           (m.actualProviders > 0 ? `（予定と実績の差 ${mismatch}件）` : ''),
       );
     }
+    for (const p of book.allPlans())
+      lines.push(
+        `${p.person.insurer} ${p.person.insured} 計画作成（変更）日 ${ymd(p.planDate)}: 第1表 ${held(p.first)}・第2表 ${rowsOf(p.second)}行・第3表 ${rowsOf(p.third)}行`,
+      );
+    for (const b of book.allBasicInfos())
+      lines.push(
+        `${b.person.insurer} ${b.person.insured} 利用者基本情報 相談日 ${ymd(b.consultedOn)}: 本体 ${held(b.basic)}・別表1 ${rowsOf(b.dailyLife)}行・別表2 ${rowsOf(b.medicalHistory)}行`,
+      );
+    for (const p of book.allPreventionPlans())
+      lines.push(
+        `${p.person.insurer} ${p.person.insured} 介護予防サービス・支援計画書 計画作成日 ${ymd(p.planDate)}: 本体 ${held(p.plan)}・別表 ${rowsOf(p.support)}行`,
+      );
     if (applied.skippedOlder > 0)
       lines.push(`より新しい連番のデータがあるため ${applied.skippedOlder}件を適用しませんでした。`);
     lines.push(
