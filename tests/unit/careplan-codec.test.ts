@@ -11,6 +11,7 @@ import {
   validateCarePlanFiles,
   type CarePlanFile,
 } from '../../electron/services/careplan';
+import { tokenizeCleanMs932 } from '../../electron/services/careplan/csv-bytes';
 import { CsvTokenizer, type CsvRecord } from '../../electron/services/careplan/csv-tokenizer';
 import { decodeMs932, Ms932Decoder } from '../../electron/services/careplan/ms932';
 
@@ -184,6 +185,19 @@ describe('streaming', () => {
     }
   });
 
+  it('unescapes quoted values of one column that differ only after a doubled quote', () => {
+    const out: CsvRecord[] = [];
+    const t = new CsvTokenizer((r) => out.push(r));
+    t.write('x,"a""b"\r\nx,"a""c"\r\ny,"a""c"\r\ny,"d""c"\r\n');
+    t.end();
+    expect(out.map((r) => r.fields)).toEqual([
+      ['x', 'a"b'],
+      ['x', 'a"c'],
+      ['y', 'a"c'],
+      ['y', 'd"c'],
+    ]);
+  });
+
   it('tokenizes split at every point like in one piece', () => {
     const text = 'a,"b ""c"", d\r\ne",f\r\n"",x\ny\r\n,"z"';
     const collect = (parts: string[]) => {
@@ -198,6 +212,80 @@ describe('streaming', () => {
     expect(whole.out.map((r) => r.quotedMask)).toEqual([0b10, 0b01, 0, 0b10]);
     expect(whole.lineEnds).toEqual({ crlf: 2, lf: 1, cr: 0, missingFinal: 1 });
     for (let cut = 1; cut < text.length; cut++) expect(collect([text.slice(0, cut), text.slice(cut)])).toEqual(whole);
+  });
+});
+
+describe('whole-file fast path (csv-bytes.ts, DESIGN.md §7)', () => {
+  /** Records and line ends of the exact path: Ms932Decoder, then CsvTokenizer on the decoded text. */
+  function exact(bytes: Uint8Array) {
+    const out: CsvRecord[] = [];
+    const t = new CsvTokenizer((r) => out.push(r));
+    const d = new Ms932Decoder();
+    t.write(d.write(bytes) + d.end());
+    t.end();
+    return { out, lineEnds: t.lineEnds };
+  }
+  function fast(bytes: Uint8Array) {
+    const out: CsvRecord[] = [];
+    const lineEnds = tokenizeCleanMs932(bytes, (r) => out.push(r));
+    return lineEnds && { out, lineEnds };
+  }
+  const wide = Array.from({ length: 40 }, (_, i) => (i % 3 === 0 ? `"q${i}"` : `v${i}`)).join(',');
+  const widest = Array.from({ length: 130 }, (_, i) => (i % 2 ? `"${i}""ｱ"` : `髙${i}`)).join(',');
+  const repeated = Array.from({ length: 60 }, (_, i) => `${200 + (i % 7) * 50},2024120${i % 9},${i % 2},ｱ${i % 5}`);
+
+  it.each([
+    ['quotes, commas and line ends inside quotes', 'a,"b ""c"", d\r\ne",f\r\n"",x\ny\r\n,"z"'],
+    ['short values with doubled quotes', '"""",x,"a""b"\r\n'],
+    ['an empty file', ''],
+    ['blank lines', '\r\n\r\n\n\r'],
+    ['a final comma', 'a,b,'],
+    ['a final comma and line end', 'a,b,\r\n'],
+    ['a quoted field at the end', 'a,"b"'],
+    ['an empty quoted field at the end', '""'],
+    ['a lone comma', ','],
+    ['CR-only line ends, one at the very end', 'a\rb\r'],
+    ['half-width kana, NEC/IBM characters and multi-byte text in and out of quotes', 'ｱｲｳ,髙﨑①,"～№ ""纊""",ⅰ\r\n'],
+    ['quoted fields beyond the 31st column', `${wide}\r\n${wide}`],
+    ['more columns than the intern table covers', `${widest}\r\n${widest}`],
+    ['values repeating across rows (the intern table)', repeated.join('\r\n')],
+    // 'f' and the quoted ',' share an intern slot: the ',' must not be taken for the next row's empty field.
+    ['a quoted delimiter replacing a bare value in the intern table', 'f\r\n","\r\n,,x\r\n'],
+  ])('reads %s exactly like decoder + tokenizer', (_, text) => {
+    const bytes = iconv.encode(text, 'cp932');
+    expect(iconv.decode(bytes, 'cp932')).toBe(text);
+    expect(fast(bytes)).toEqual(exact(bytes));
+  });
+
+  it.each([
+    ['a stray quote', 'a,b"c\r\n'],
+    ['text after a closing quote', '"a"b,c\r\n'],
+    ['an unterminated quote', 'a,"bc\r\n'],
+  ])('leaves %s to the exact path (it reports the syntax problem)', (_, text) => {
+    expect(fast(iconv.encode(text, 'cp932'))).toBeUndefined();
+  });
+
+  it.each([
+    ['an invalid pair', [0x81, 0x20]],
+    ['a 外字', [0xf0, 0x40]],
+    ['an invalid single byte', [0xa0]],
+    ['a control byte', [0x00]],
+    ['a lead byte at the end', [0x82]],
+  ])('leaves %s to the exact path (it reports the byte offset)', (_, problem) => {
+    const bytes = Buffer.concat([iconv.encode('あ,"い', 'cp932'), Buffer.from(problem)]);
+    expect(fast(bytes)).toBeUndefined();
+    expect(fast(Buffer.concat([iconv.encode('あ,い', 'cp932'), Buffer.from(problem)]))).toBeUndefined();
+  });
+
+  it("takes every canonical fixture and gives the exact path's result", () => {
+    for (const n of fs.readdirSync(path.join(FIXTURES, 'canonical'))) {
+      const { name, bytes } = fixture(`canonical/${n}`);
+      const whole = new CarePlanStreamReader(name).readWhole(bytes);
+      expect(whole, n).toBeDefined();
+      const reader = new CarePlanStreamReader(name);
+      reader.write(bytes);
+      expect(whole).toEqual(reader.end());
+    }
   });
 });
 

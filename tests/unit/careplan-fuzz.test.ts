@@ -1,53 +1,21 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { CarePlanStreamReader, encodeCarePlanFile, parseCarePlanFile } from '../../electron/services/careplan';
-import { seededRandom } from '../../electron/training/data';
+import { tokenizeCleanMs932 } from '../../electron/services/careplan/csv-bytes';
+import { CsvTokenizer, type CsvRecord } from '../../electron/services/careplan/csv-tokenizer';
+import { Ms932Decoder } from '../../electron/services/careplan/ms932';
+import { fuzzCarePlan, mutate, prng } from '../support/careplan-fuzz';
 
-// Fuzz with a fixed seed and a bounded count (the long run belongs in `npm run soak`): random bytes and mutated
-// valid files (truncated, wrong encoding, random bytes, huge fields, stray quotes) never make the codec throw or
-// hang, and every finding is a well-formed Japanese message.
+// Fuzz with a fixed seed and a bounded count (the 100,000-file run is `npm run soak -- careplan`, with the same
+// mutations from tests/support/careplan-fuzz.ts): random bytes and mutated valid files (truncated, wrong encoding,
+// random bytes, huge fields, stray quotes) never make the codec throw or hang, and every finding is a well-formed
+// Japanese message.
 
 const FIXTURES = path.resolve(__dirname, '..', 'fixtures', 'careplan');
 const PLAN = 'UPPLAN_202412_1310100019_43_1310200017_11_20241125093000.CSV';
 const valid = fs.readFileSync(path.join(FIXTURES, 'canonical', PLAN));
-
-/** The project's seeded PRNG (mulberry32), so a failing run can be replayed. */
-const prng = (seed: number): (() => number) => seededRandom(seed).next;
-
-const INTERESTING = [0x22, 0x2c, 0x0d, 0x0a, 0x81, 0x82, 0xa0, 0xe0, 0xef, 0xf0, 0xfc, 0xfd, 0xff, 0x00, 0x7f];
-
-function mutate(rnd: () => number, input: Buffer): Buffer {
-  const pick = (n: number) => Math.floor(rnd() * n);
-  const bytes = Buffer.from(input);
-  switch (pick(7)) {
-    case 0: // truncate
-      return bytes.subarray(0, pick(bytes.length));
-    case 1: {
-      // flip some bytes to interesting values
-      for (let k = pick(8) + 1; k > 0; k--) bytes[pick(bytes.length)] = INTERESTING[pick(INTERESTING.length)]!;
-      return bytes;
-    }
-    case 2: // random bytes spliced in
-      return Buffer.concat([
-        bytes.subarray(0, pick(bytes.length)),
-        Buffer.from(Array.from({ length: pick(64) }, () => pick(256))),
-        bytes.subarray(pick(bytes.length)),
-      ]);
-    case 3: // a huge field
-      return Buffer.concat([bytes.subarray(0, 60), Buffer.alloc(200_000 + pick(100_000), 0x41), bytes.subarray(60)]);
-    case 4: // stray quotes
-      return Buffer.concat([
-        bytes.subarray(0, pick(bytes.length)),
-        Buffer.from('"x"y"'),
-        bytes.subarray(pick(bytes.length)),
-      ]);
-    case 5: // wrong encoding: the same text as UTF-8
-      return Buffer.from(bytes.toString('latin1'), 'utf8');
-    default: // duplicated and shuffled lines
-      return Buffer.concat([bytes, bytes.subarray(pick(bytes.length))]);
-  }
-}
 
 function check(name: string, bytes: Uint8Array) {
   const f = parseCarePlanFile(name, bytes, { now: new Date('2025-01-10T00:00:00Z') });
@@ -89,6 +57,83 @@ describe('fuzz (fixed seed, bounded)', () => {
       expect(chunked.rows).toEqual(whole.rows);
       expect(chunked.counts).toEqual(whole.counts);
     }
+  });
+
+  it("the whole-file fast path gives the exact path's result on mutated files, findings included", () => {
+    // parseCarePlanFile tries csv-bytes.ts first; one write to the stream reader always takes the exact path.
+    const rnd = prng(8);
+    let fast = 0;
+    for (let n = 0; n < 400; n++) {
+      const bytes = mutate(rnd, valid);
+      const options = { now: new Date('2025-01-10T00:00:00Z') };
+      const whole = parseCarePlanFile(PLAN, bytes, options);
+      const reader = new CarePlanStreamReader(PLAN, options);
+      reader.write(bytes);
+      expect(whole).toEqual(reader.end());
+      if (new CarePlanStreamReader(PLAN, options).readWhole(bytes)) fast++;
+    }
+    // Both paths were compared: many mutations stay clean MS932 (truncated, duplicated lines, a huge field).
+    expect(fast).toBeGreaterThan(100);
+    expect(fast).toBeLessThan(400);
+  });
+
+  it('the byte tokenizer gives the decoder + tokenizer records on random CSV of repeating values', () => {
+    // Values repeat (and share prefixes) so that the intern table and the same-as-last-row match are exercised.
+    const POOL = [
+      '',
+      'a',
+      'ab',
+      'abc',
+      '2024120',
+      '20241201',
+      '20241202',
+      '髙﨑',
+      'ｱｲ',
+      '"',
+      'a""',
+      'b""',
+      ',',
+      '\r\n',
+      '①～',
+    ];
+    const rnd = prng(0x62797465);
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
+    const exact = (bytes: Uint8Array) => {
+      const out: CsvRecord[] = [];
+      const t = new CsvTokenizer((r) => out.push(r));
+      const d = new Ms932Decoder();
+      t.write(d.write(bytes) + d.end());
+      t.end();
+      return { out, lineEnds: t.lineEnds };
+    };
+    for (let n = 0; n < 200; n++) {
+      const width = 1 + Math.floor(rnd() * 40);
+      const rows = Array.from({ length: Math.floor(rnd() * 30) }, () =>
+        Array.from({ length: width }, () => {
+          const v = pick(POOL);
+          return /[",\r\n]/.test(v) || rnd() < 0.2 ? `"${v.replaceAll('"', '""')}"` : v;
+        }).join(','),
+      );
+      const lineEnd = pick(['\r\n', '\n', '\r']);
+      const text = rows.join(lineEnd) + (rnd() < 0.5 ? lineEnd : '');
+      const bytes = iconv.encode(text, 'cp932');
+      const out: CsvRecord[] = [];
+      const lineEnds = tokenizeCleanMs932(bytes, (r) => out.push(r));
+      expect(lineEnds).toBeDefined();
+      expect({ out, lineEnds }).toEqual(exact(bytes));
+    }
+  });
+
+  it('mutations of every canonical fixture kind read without a problem, whole and in chunks', () => {
+    const dir = path.join(FIXTURES, 'canonical');
+    const names = fs.readdirSync(dir).sort();
+    expect(names.length).toBeGreaterThanOrEqual(17);
+    const problems = names.flatMap((name, k) =>
+      fuzzCarePlan({ name, valid: fs.readFileSync(path.join(dir, name)), seed: 20261126 + k, count: 40 }).problems.map(
+        (p) => `${name} ${p}`,
+      ),
+    );
+    expect(problems).toEqual([]);
   });
 
   it('random file names never crash the name parser', () => {

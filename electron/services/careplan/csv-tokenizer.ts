@@ -72,6 +72,9 @@ export class CsvTokenizer {
    * collector to copy on a large file (DESIGN.md §7: ≥ 30 MB/s). Only equal text is shared, so values are unchanged.
    */
   private readonly recent: (string | undefined)[] = [];
+  /** Per column: the last raw quoted text with a "" inside, and that text unescaped. */
+  private readonly lastRaw: (string | undefined)[] = [];
+  private readonly lastUnescaped: (string | undefined)[] = [];
   /** Fields filled in `fields`, which is pre-sized to the previous record's count (fewer reallocations). */
   private fieldCount = 0;
   private quotedMask = 0;
@@ -102,8 +105,11 @@ export class CsvTokenizer {
     const length = to - from;
     const column = this.fieldCount;
     if (length === 0 || column >= INTERN_COLUMNS) return s.slice(from, to);
-    // Hash of the length and the last two characters (where dates and numbers of one column differ).
-    const mixed = Math.imul(s.charCodeAt(to - 1) ^ (s.charCodeAt(to - (length > 1 ? 2 : 1)) << 16) ^ length, HASH);
+    // Hash of the length and the first and last two characters (where dates and numbers of one column differ).
+    const mixed = Math.imul(
+      s.charCodeAt(to - 1) ^ (s.charCodeAt(to - (length > 1 ? 2 : 1)) << 16) ^ (s.charCodeAt(from) << 8) ^ length,
+      HASH,
+    );
     const slot = column * INTERN_SLOTS + (mixed >>> (32 - INTERN_BITS));
     const known = this.recent[slot];
     if (known !== undefined && known.length === length) {
@@ -113,6 +119,16 @@ export class CsvTokenizer {
     }
     const value = s.slice(from, to);
     this.recent[slot] = value;
+    return value;
+  }
+
+  /** A quoted field's raw text with each "" as one quote; the column's last result is reused for the same raw text. */
+  private unescaped(raw: string): string {
+    const column = this.fieldCount;
+    if (raw === this.lastRaw[column]) return this.lastUnescaped[column] as string;
+    const value = raw.replaceAll('""', '"');
+    this.lastRaw[column] = raw;
+    this.lastUnescaped[column] = value;
     return value;
   }
 
@@ -157,7 +173,7 @@ export class CsvTokenizer {
           // Collect the quoted value ("" = one quote); give up (state untouched) if it is not closed in this chunk
           // or the closing quote is not followed by a delimiter.
           let value: string | null = null;
-          let inner = ''; // the text before the last "" (empty while there is none)
+          let escaped = false; // a "" inside
           let from = i + 1;
           let q = 0;
           let d = 0;
@@ -166,12 +182,12 @@ export class CsvTokenizer {
             if (q < 0 || q + 1 >= n) break;
             d = s.charCodeAt(q + 1);
             if (d === QUOTE) {
-              inner += s.slice(from, q + 1);
+              escaped = true;
               from = q + 2;
               continue;
             }
             if (d === COMMA || d === CR || d === LF)
-              value = from === i + 1 ? this.text(s, from, q) : inner + s.slice(from, q);
+              value = escaped ? this.unescaped(this.text(s, i + 1, q)) : this.text(s, i + 1, q);
             break;
           }
           if (value !== null) {

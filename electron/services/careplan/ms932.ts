@@ -130,6 +130,18 @@ function getTables(): Tables {
   return tables;
 }
 
+/** Classification of a byte for the clean-input scan (see Tables.byteClass). */
+export const MS932_BYTE = { text: TEXT_BYTE, lead: LEAD_BYTE, problem: PROBLEM_BYTE } as const;
+
+/**
+ * The clean-input scan tables, for callers that scan bytes themselves (the whole-file CSV fast path); undefined
+ * when the native decoder does not agree with the table (then only the exact decoder may be used).
+ */
+export function ms932CleanScan(): { byteClass: Uint8Array; pairOk: Uint8Array } | undefined {
+  const t = getTables();
+  return t.nativeAgrees ? { byteClass: t.byteClass, pairOk: t.pairOk } : undefined;
+}
+
 const hex = (b: number) => b.toString(16).toUpperCase().padStart(2, '0');
 
 /** C0 controls other than TAB, LF and CR, and DEL, are not text: a sign of a binary or corrupted file. */

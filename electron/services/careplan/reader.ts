@@ -1,4 +1,5 @@
-import { CsvTokenizer, quotedAt, type CsvRecord } from './csv-tokenizer';
+import { tokenizeCleanMs932 } from './csv-bytes';
+import { CsvTokenizer, quotedAt, type CsvRecord, type LineEndCounts } from './csv-tokenizer';
 import { checkField, type FieldFinding } from './field-rules';
 import { officeCheckDigit } from './check-digit';
 import { baseName, isValidMonth, parseFileName, type CarePlanFileName } from './file-name';
@@ -68,6 +69,8 @@ const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
 export class CarePlanReader {
   private readonly decoder = new Ms932Decoder();
   private readonly tokenizer = new CsvTokenizer((r) => this.onRecord(r));
+  /** Line ends counted by the whole-file fast path (readWhole), which bypasses the decoder and tokenizer. */
+  private wholeLineEnds: LineEndCounts | undefined;
   private readonly result: CarePlanFile;
   /** Record number of each recorded decoding problem (same index as decoder.problems). */
   private readonly problemRows: number[] = [];
@@ -172,6 +175,23 @@ export class CarePlanReader {
     }
     const text = this.decoder.write(chunk);
     if (text) this.tokenizer.write(text);
+  }
+
+  /**
+   * Whole-file fast path (DESIGN.md §7: ≥ 30 MB/s): clean MS932 with well-formed quoting is tokenized straight from
+   * the bytes (csv-bytes.ts), with the same records and findings as write + end. Returns undefined when the bytes
+   * need the exact path; this reader is then spent (it may hold some rows): read again with a new one. Call it once,
+   * on a new reader, instead of write + end.
+   */
+  readWhole(bytes: Uint8Array): CarePlanFile | undefined {
+    if (this.result.byteLength !== 0 || bytes.length > MAX_FILE_BYTES) return undefined;
+    this.result.byteLength = bytes.length;
+    const lineEnds = tokenizeCleanMs932(bytes, (r) => this.onRecord(r));
+    if (!lineEnds) return undefined;
+    this.wholeLineEnds = lineEnds;
+    this.finishEncoding(); // nothing to report (the bytes were clean), kept for the same order as end()
+    this.finishFile();
+    return this.result;
   }
 
   end(): CarePlanFile {
@@ -406,7 +426,7 @@ export class CarePlanReader {
 
   private finishFile() {
     const r = this.result;
-    const le = this.tokenizer.lineEnds;
+    const le = this.wholeLineEnds ?? this.tokenizer.lineEnds;
     if (r.byteLength === 0 || (r.rows.length === 0 && !this.tooLarge))
       this.add('error', 'file-empty', {}, 'データ行がありません。');
     if (le.lf > 0 || le.cr > 0)
@@ -474,6 +494,8 @@ export class CarePlanReader {
 
 /** Reads and validates one file held in memory. Never throws for any input bytes. */
 export function readCarePlanFile(name: string, bytes: Uint8Array, options: ReadOptions = {}): CarePlanFile {
+  const whole = new CarePlanReader(name, options).readWhole(bytes);
+  if (whole) return whole;
   const reader = new CarePlanReader(name, options);
   reader.write(bytes);
   return reader.end();
