@@ -22,7 +22,6 @@ export const careplanImportHelp =
 
 const ym = (m: string) => `${m.slice(0, 4)}年${m.slice(4)}月`;
 const ymd = (d: string) => `${d.slice(0, 4)}年${Number(d.slice(4, 6))}月${Number(d.slice(6, 8))}日`;
-const held = (h: { value: unknown } | undefined) => (h ? 'あり' : 'なし');
 const rowsOf = (h: { value: { rows: unknown[] } } | undefined) => h?.value.rows.length ?? 0;
 
 export async function careplanImportCommand(args: string[], io: CliIo, now: () => Date): Promise<number> {
@@ -138,17 +137,18 @@ export async function careplanImportCommand(args: string[], io: CliIo, now: () =
           (m.actualProviders > 0 ? `（予定と実績の差 ${mismatch}件）` : ''),
       );
     }
-    for (const p of book.allPlans())
+    const has = (held: boolean) => (held ? 'あり' : 'なし');
+    for (const p of plans)
       lines.push(
-        `${p.person.insurer} ${p.person.insured} 計画作成（変更）日 ${ymd(p.planDate)}: 第1表 ${held(p.first)}・第2表 ${rowsOf(p.second)}行・第3表 ${rowsOf(p.third)}行`,
+        `${p.insurer} ${p.insured} 計画作成（変更）日 ${ymd(p.planDate)}: 第1表 ${has(p.first)}・第2表 ${p.secondRows}行・第3表 ${p.thirdRows}行`,
       );
-    for (const b of book.allBasicInfos())
+    for (const b of basicInfos)
       lines.push(
-        `${b.person.insurer} ${b.person.insured} 利用者基本情報 相談日 ${ymd(b.consultedOn)}: 本体 ${held(b.basic)}・別表1 ${rowsOf(b.dailyLife)}行・別表2 ${rowsOf(b.medicalHistory)}行`,
+        `${b.insurer} ${b.insured} 利用者基本情報 相談日 ${ymd(b.consultedOn)}: 本体 ${has(b.basic)}・別表1 ${b.dailyLifeRows}行・別表2 ${b.medicalHistoryRows}行`,
       );
-    for (const p of book.allPreventionPlans())
+    for (const p of preventionPlans)
       lines.push(
-        `${p.person.insurer} ${p.person.insured} 介護予防サービス・支援計画書 計画作成日 ${ymd(p.planDate)}: 本体 ${held(p.plan)}・別表 ${rowsOf(p.support)}行`,
+        `${p.insurer} ${p.insured} 介護予防サービス・支援計画書 計画作成日 ${ymd(p.planDate)}: 本体 ${has(p.plan)}・別表 ${p.supportRows}行`,
       );
     if (applied.skippedOlder > 0)
       lines.push(`より新しい連番のデータがあるため ${applied.skippedOlder}件を適用しませんでした。`);
