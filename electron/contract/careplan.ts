@@ -124,7 +124,19 @@ export const CarePlanMonthSummary = z.strictObject({
   actualProviders: z.number().int(),
   differences: z.number().int(),
 });
-export const CarePlanMonthsOutput = z.strictObject({ months: z.array(CarePlanMonthSummary).max(5000) });
+/** A person the office holds 介護予防 documents of (利用者基本情報 or 支援計画書), for opening them on the screen. */
+export const PreventionPersonSummary = z.strictObject({
+  insurer: z.string(),
+  insured: z.string(),
+  name: z.string(),
+  basicInfos: z.number().int(),
+  preventionPlans: z.number().int(),
+});
+export const CarePlanMonthsOutput = z.strictObject({
+  months: z.array(CarePlanMonthSummary).max(5000),
+  /** Persons with 介護予防 documents (they may have no 第6・7表 month). */
+  preventionPersons: z.array(PreventionPersonSummary).max(5000),
+});
 
 export const ServiceUseItemView = z.strictObject({
   serviceDate: z.string(),
@@ -270,4 +282,169 @@ export const PlanDocumentView = z.strictObject({
     .max(500),
 });
 export type PlanDocumentView = z.infer<typeof PlanDocumentView>;
-export const PersonPlansOutput = z.strictObject({ plans: z.array(PlanDocumentView).max(100) });
+
+// 介護予防 documents a 地域包括支援センター sends (DOMAIN.md §4.3/§4.7): 利用者基本情報 (+別表1/2) per 相談日 and
+// 介護予防サービス・支援計画書 (+別表) per 計画作成(変更)日. Codes arrive as their Japanese labels (an unknown code as
+// written); dates stay YYYYMMDD ('' when empty). A document removed by DLTKIHON / DLTYOBO stays listed with the
+// ファイル連番 of the deletion and no content, so the care manager sees it was withdrawn.
+
+export const EmergencyContactView = z.strictObject({
+  name: z.string(),
+  relation: z.string(),
+  address: z.string(),
+  phone: z.string(),
+});
+
+export const BasicInfoView = z.strictObject({
+  consultedOn: z.string(),
+  /** ファイル連番 of the DLTKIHON that removed this 相談日; null while it is held. */
+  deletedBySequence: z.string().nullable(),
+  basic: z
+    .strictObject({
+      planKind: z.string(),
+      entrusted: z.string(),
+      staffName: z.string(),
+      consultationMethod: z.string(),
+      consultationMethodNote: z.string(),
+      consultationCount: z.string(),
+      previousConsultedOn: z.string(),
+      currentSituation: z.string(),
+      currentSituationNote: z.string(),
+      nameKana: z.string(),
+      name: z.string(),
+      sex: z.string(),
+      birthDate: z.string(),
+      address: z.string(),
+      phone: z.string(),
+      fax: z.string(),
+      physicalIndependence: z.string(),
+      dementiaIndependence: z.string(),
+      careLevel: z.string(),
+      validFrom: z.string(),
+      validTo: z.string(),
+      previousCareLevel: z.string(),
+      checklistResult: z.string(),
+      checklistOn: z.string(),
+      /** 障害等認定 items marked 該当 (身障, 療育, 精神, 難病). */
+      disabilities: z.array(z.string()).max(4),
+      disabilityNote: z.string(),
+      residence: z.string(),
+      roomFloor: z.string(),
+      homeModified: z.string(),
+      /** 経済状況 items marked 該当 (国民年金, 厚生年金, 障害年金, 生活保護). */
+      finances: z.array(z.string()).max(4),
+      financialNote: z.string(),
+      visitor: EmergencyContactView,
+      emergencyContacts: z.array(EmergencyContactView).max(4),
+      familyImageFile: z.string(),
+      familySituation: z.string(),
+      lifeHistory: z.string(),
+      dailyLife: z.string(),
+      hobbies: z.string(),
+      community: z.string(),
+      publicServices: z.string(),
+      informalServices: z.string(),
+      consentOn: z.string(),
+      consentBy: z.string(),
+    })
+    .nullable(),
+  /** 別表1 1日の生活・すごし方. */
+  dailyLife: z
+    .array(z.strictObject({ time: z.string(), personActivity: z.string(), familyActivity: z.string() }))
+    .max(500),
+  /** 別表2 現病歴・既往歴. */
+  medicalHistory: z
+    .array(
+      z.strictObject({
+        date: z.string(),
+        disease: z.string(),
+        institution: z.string(),
+        attendingFlag: z.string(),
+        phone: z.string(),
+        progress: z.string(),
+        treatment: z.string(),
+      }),
+    )
+    .max(500),
+});
+export type BasicInfoView = z.infer<typeof BasicInfoView>;
+
+export const PreventionPlanView = z.strictObject({
+  planDate: z.string(),
+  /** ファイル連番 of the DLTYOBO that removed this 計画作成(変更)日; null while it is held. */
+  deletedBySequence: z.string().nullable(),
+  plan: z
+    .strictObject({
+      planKind: z.string(),
+      entrusted: z.string(),
+      referenceNo: z.string(),
+      name: z.string(),
+      certifiedOn: z.string(),
+      validFrom: z.string(),
+      validTo: z.string(),
+      planCategory: z.string(),
+      certificationStatus: z.string(),
+      supportLevel: z.string(),
+      centerStaffName: z.string(),
+      careManagerName: z.string(),
+      plannerOfficeName: z.string(),
+      plannerOfficeAddress: z.string(),
+      plannerOfficePhone: z.string(),
+      firstPlanDate: z.string(),
+      supportCenter: z.string(),
+      dailyGoal: z.string(),
+      yearlyGoal: z.string(),
+      /** The four アセスメント領域 in form order, each with its name. */
+      domains: z
+        .array(
+          z.strictObject({
+            area: z.string(),
+            situation: z.string(),
+            wishes: z.string(),
+            hasIssue: z.string(),
+            issueBackground: z.string(),
+          }),
+        )
+        .max(4),
+      healthNotes: z.string(),
+      supportPolicy: z.string(),
+      overallPolicy: z.string(),
+      /** 基本チェックリストの該当数 and 事業プログラムの要否 of the six areas, in form order. */
+      checklist: z
+        .array(z.strictObject({ area: z.string(), count: z.number().int().nullable(), program: z.string() }))
+        .max(6),
+      centerOpinion: z.string(),
+      consentOn: z.string(),
+      consentBy: z.string(),
+    })
+    .nullable(),
+  /** 別表 支援計画. */
+  support: z
+    .array(
+      z.strictObject({
+        issueNo: z.string(),
+        overallIssue: z.string(),
+        proposal: z.string(),
+        intention: z.string(),
+        goal: z.string(),
+        supportNo: z.string(),
+        supportPoint: z.string(),
+        selfCare: z.string(),
+        insuredService: z.string(),
+        serviceNo: z.string(),
+        serviceType: z.string(),
+        provider: z.string(),
+        period: z.string(),
+      }),
+    )
+    .max(500),
+});
+export type PreventionPlanView = z.infer<typeof PreventionPlanView>;
+
+export const PersonPlansOutput = z.strictObject({
+  plans: z.array(PlanDocumentView).max(100),
+  /** 利用者基本情報 per 相談日, newest first. */
+  basicInfos: z.array(BasicInfoView).max(100),
+  /** 介護予防サービス・支援計画書 per 計画作成(変更)日, newest first. */
+  preventionPlans: z.array(PreventionPlanView).max(100),
+});

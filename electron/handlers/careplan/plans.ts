@@ -3,10 +3,11 @@ import { checkSeventhFile, compareMonth, seventhRowKind } from '../../services/c
 import { KaigoError } from '../../services/errors';
 import type { AppContext } from '../context';
 import type { HandlerGroup } from '../group';
+import { preventionDocuments, preventionPersons } from './prevention-view';
 import type { CarePlanState } from './state';
 
 // The plans held, as the screens lay them out: the months list, one person's month (第6・7表 with 予定 vs 実績 and the
-// 第7表 findings) and the 第1–3表 per 計画作成日.
+// 第7表 findings) and the 第1–3表 per 計画作成日, with the 介護予防 documents (./prevention-view.ts).
 
 export function planHandlers(
   ctx: AppContext,
@@ -17,6 +18,7 @@ export function planHandlers(
       ctx.requireStaff();
       const { book } = state.book();
       return {
+        preventionPersons: preventionPersons(book),
         months: book.allMonths().map((m) => ({
           insurer: m.person.insurer,
           insured: m.person.insured,
@@ -82,13 +84,14 @@ export function planHandlers(
     },
     'careplan.plans': ({ insurer, insured }) => {
       ctx.requireStaff();
-      const plans = state
-        .book()
-        .book.allPlans()
+      const { book, files } = state.book();
+      const plans = book
+        .allPlans()
         .filter((p) => p.person.insurer === insurer && p.person.insured === insured)
         .filter((p) => p.first || p.second || p.third)
         .sort((a, b) => b.planDate.localeCompare(a.planDate));
       return {
+        ...preventionDocuments({ insurer, insured }, book, files),
         plans: plans.map((p) => {
           const f = p.first?.value;
           return {

@@ -6,6 +6,7 @@ import { ExchangePanel } from './ExchangePanel';
 import { LedgerPanel } from './LedgerPanel';
 import { MonthView } from './MonthView';
 import { PartnersPanel } from './PartnersPanel';
+import { PreventionPersons, type PreventionPerson } from './PreventionPersons';
 import { ym } from './labels';
 import './careplan.css';
 
@@ -33,11 +34,16 @@ type Month = {
 export function CarePlanScreen({ training }: { training: boolean }) {
   const [tab, setTab] = useState<Tab>('months');
   const [months, setMonths] = useState<Month[] | null>(null);
+  const [preventionPersons, setPreventionPersons] = useState<PreventionPerson[]>([]);
   const [selected, setSelected] = useState<Month | null>(null);
   const [error, setError] = useState<KaigoErrorInfo | null>(null);
   const [version, setVersion] = useState(0);
   useEffect(() => {
-    void call('careplan.months', {}).then((r) => (r.ok ? setMonths(r.value.months) : setError(r.error)));
+    void call('careplan.months', {}).then((r) => {
+      if (!r.ok) return setError(r.error);
+      setMonths(r.value.months);
+      setPreventionPersons(r.value.preventionPersons);
+    });
   }, [version]);
   return (
     <div className="careplan">
@@ -52,38 +58,40 @@ export function CarePlanScreen({ training }: { training: boolean }) {
       {tab === 'months' &&
         (!months ? (
           <p aria-busy="true">読み込み中…</p>
-        ) : months.length === 0 ? (
+        ) : months.length === 0 && preventionPersons.length === 0 ? (
           <p>まだケアプランはありません。「送受信」からファイルを取り込むか送信してください。</p>
         ) : (
           <>
-            <table className="results" aria-label="利用者・月の一覧">
-              <thead>
-                <tr>
-                  <th scope="col">利用者</th>
-                  <th scope="col">被保険者番号</th>
-                  <th scope="col">対象年月</th>
-                  <th scope="col">予定</th>
-                  <th scope="col">実績</th>
-                  <th scope="col">予定と実績の差</th>
-                </tr>
-              </thead>
-              <tbody>
-                {months.map((m) => (
-                  <tr key={`${m.insurer}-${m.insured}-${m.month}`}>
-                    <td>
-                      <button type="button" className="link-button" onClick={() => setSelected(m)}>
-                        {m.name || '（氏名なし）'}
-                      </button>
-                    </td>
-                    <td>{m.insured}</td>
-                    <td>{ym(m.month)}</td>
-                    <td>{m.planItems}件</td>
-                    <td>{m.actualProviders > 0 ? `${m.actualProviders}事業所` : '未受信'}</td>
-                    <td>{m.actualProviders > 0 ? `${m.differences}件` : '—'}</td>
+            {months.length > 0 && (
+              <table className="results" aria-label="利用者・月の一覧">
+                <thead>
+                  <tr>
+                    <th scope="col">利用者</th>
+                    <th scope="col">被保険者番号</th>
+                    <th scope="col">対象年月</th>
+                    <th scope="col">予定</th>
+                    <th scope="col">実績</th>
+                    <th scope="col">予定と実績の差</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {months.map((m) => (
+                    <tr key={`${m.insurer}-${m.insured}-${m.month}`}>
+                      <td>
+                        <button type="button" className="link-button" onClick={() => setSelected(m)}>
+                          {m.name || '（氏名なし）'}
+                        </button>
+                      </td>
+                      <td>{m.insured}</td>
+                      <td>{ym(m.month)}</td>
+                      <td>{m.planItems}件</td>
+                      <td>{m.actualProviders > 0 ? `${m.actualProviders}事業所` : '未受信'}</td>
+                      <td>{m.actualProviders > 0 ? `${m.differences}件` : '—'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
             {selected && (
               <MonthView
                 key={`${selected.insurer}-${selected.insured}-${selected.month}`}
@@ -94,6 +102,7 @@ export function CarePlanScreen({ training }: { training: boolean }) {
             )}
           </>
         ))}
+      {tab === 'months' && <PreventionPersons persons={preventionPersons} />}
       {tab === 'exchange' && <ExchangePanel training={training} onChanged={() => setVersion((v) => v + 1)} />}
       {tab === 'ledger' && <LedgerPanel version={version} />}
       {tab === 'partners' && <PartnersPanel />}
