@@ -218,7 +218,7 @@ describe('care-plan exchange in 練習モード', () => {
         files: [{ name: del, content: fs.readFileSync(path.join(FIXTURES, del)).toString('base64') }],
       }),
     );
-    expect(await value(dispatch('careplan.plans', person))).toEqual({ plans: [] });
+    expect(await value(dispatch('careplan.plans', person))).toEqual({ plans: [], basicInfos: [], preventionPlans: [] });
   });
 
   it('audits sends, paper and imports with codes and counts only; the chain verifies', () => {
