@@ -5,6 +5,15 @@ import './VirtualList.css';
 // (DESIGN.md §7: p95 main-thread time per frame ≤ 10 ms; tests/bench/groups/renderer.mjs measures it). Fixed row
 // height keeps the arithmetic exact. Keyboard: the list is one tab stop; ↑ ↓ PageUp PageDown Home End move the
 // active row (announced through aria-activedescendant), Enter opens it.
+//
+// Rows are recycled: row i is drawn by slot i % slotCount, so a scroll step re-fills the few slots whose rows left
+// the window (new text, new top) instead of removing their elements and creating new ones. Creating elements was
+// the largest part of each scroll frame (element creation, style resolution and layout-object building for every
+// entering row). The slots' DOM order is therefore a rotation of the visual order; the rowgroup's aria-owns lists
+// the rows in visual order so assistive technology still reads them top to bottom.
+
+/** Rows rendered above and below the viewport (the window and the slot count must use the same value). */
+const OVERSCAN = 6;
 
 /** The window of rows to render for a scroll position. Pure, so it is unit-tested apart from React. */
 export function visibleRange(
@@ -18,6 +27,12 @@ export function visibleRange(
   const first = Math.floor(Math.max(0, scrollTop) / rowHeight);
   const inView = Math.ceil(Math.max(0, viewportHeight) / rowHeight) + 1;
   return { start: Math.max(0, first - overscan), end: Math.min(count, first + inView + overscan) };
+}
+
+/** The most rows `visibleRange` can return for this viewport: the number of recycled row slots. */
+export function slotCount(rowHeight: number, viewportHeight: number, overscan = 6): number {
+  if (rowHeight <= 0) return 0;
+  return Math.ceil(Math.max(0, viewportHeight) / rowHeight) + 1 + 2 * overscan;
 }
 
 /** Scroll position that brings row `index` fully into view (unchanged if it already is). */
@@ -34,7 +49,7 @@ export function scrollToShow(index: number, rowHeight: number, viewportHeight: n
  */
 export function useVirtualRows(count: number, rowHeight: number, viewportHeight: number) {
   const [scrollTop, setRounded] = useState(0);
-  const range = visibleRange(count, rowHeight, viewportHeight, scrollTop);
+  const range = visibleRange(count, rowHeight, viewportHeight, scrollTop, OVERSCAN);
   const setScrollTop = useCallback(
     (px: number) => setRounded(Math.floor(Math.max(0, px) / rowHeight) * rowHeight),
     [rowHeight],
@@ -55,9 +70,10 @@ interface VirtualRowProps {
 }
 
 /**
- * One positioned row. While scrolling, rows that stay in the window keep their props, so only the few rows that
- * enter are rendered. `render` is a new function on every parent render and is ignored here: a row's content must
- * depend only on (row, index), so callers pass pure renderers.
+ * One recycled row slot. While scrolling, slots whose row stays in the window keep their props and are skipped; a
+ * slot whose row left is re-rendered with the entering row (React updates its text nodes in place). `render` is a
+ * new function on every parent render and is ignored here: a row's content must depend only on (row, index), so
+ * callers pass pure renderers without state of their own (a slot shows other rows over time).
  */
 const VirtualRow = memo(
   function VirtualRow(p: VirtualRowProps) {
@@ -93,7 +109,8 @@ export interface VirtualListProps<T> {
   label: string;
   /** Column headings, rendered above the scrolling area. */
   header?: ReactNode;
-  rowKey: (row: T, index: number) => string;
+  /** Not used for identity any more (rows are recycled by slot, see the top of this file); kept for callers. */
+  rowKey?: (row: T, index: number) => string;
   renderRow: (row: T, index: number) => ReactNode;
   onActivate?: (row: T, index: number) => void;
   /** Called when the last row comes into the rendered window (load the next page). */
@@ -106,7 +123,6 @@ export function VirtualList<T>({
   height,
   label,
   header,
-  rowKey,
   renderRow,
   onActivate,
   onEndReached,
@@ -149,26 +165,31 @@ export function VirtualList<T>({
   });
   const select = useCallback((i: number) => {
     setActive(i);
+    // Focus belongs on the list (one tab stop, aria-activedescendant): a click must not leave focus inside a row
+    // slot that will show another row after the next scroll.
+    viewport.current?.focus({ preventScroll: true });
     const row = latest.current.rows[i];
     if (row !== undefined) latest.current.onActivate?.(row, i);
   }, []);
 
   const rowId = (i: number) => `${id}-row-${i}`;
-  const visible = [];
+  const slots = slotCount(rowHeight, height, OVERSCAN);
+  const bySlot: ReactNode[] = new Array<ReactNode>(slots).fill(null);
+  const owns: string[] = [];
   for (let i = start; i < end; i++) {
-    const row = rows[i]!;
-    visible.push(
+    owns.push(rowId(i));
+    bySlot[i % slots] = (
       <VirtualRow
-        key={rowKey(row, i)}
+        key={i % slots}
         id={rowId(i)}
         index={i}
-        row={row}
+        row={rows[i]}
         top={i * rowHeight}
         height={rowHeight}
         active={i === activeIndex}
         render={renderRow}
         onSelect={select}
-      />,
+      />
     );
   }
 
@@ -184,8 +205,12 @@ export function VirtualList<T>({
         onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
         onKeyDown={onKeyDown}
       >
-        <div role="rowgroup" style={{ height: totalHeight, position: 'relative' }}>
-          {visible}
+        <div
+          role="rowgroup"
+          aria-owns={owns.length > 0 ? owns.join(' ') : undefined}
+          style={{ height: totalHeight, position: 'relative' }}
+        >
+          {bySlot}
         </div>
       </div>
     </div>
