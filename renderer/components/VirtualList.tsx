@@ -109,8 +109,6 @@ export interface VirtualListProps<T> {
   label: string;
   /** Column headings, rendered above the scrolling area. */
   header?: ReactNode;
-  /** Not used for identity any more (rows are recycled by slot, see the top of this file); kept for callers. */
-  rowKey?: (row: T, index: number) => string;
   renderRow: (row: T, index: number) => ReactNode;
   onActivate?: (row: T, index: number) => void;
   /** Called when the last row comes into the rendered window (load the next page). */

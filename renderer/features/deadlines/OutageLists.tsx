@@ -96,7 +96,6 @@ export function OutageLists() {
               ))}
             </div>
           }
-          rowKey={(r, i) => `${r.personKey}-${i}`}
           renderRow={(r) => (
             <>
               {columns.map((c, i) => (

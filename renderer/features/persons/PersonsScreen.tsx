@@ -87,7 +87,6 @@ export function PersonsScreen() {
               <span role="columnheader">生年月日</span>
             </div>
           }
-          rowKey={(r) => r.personKey}
           renderRow={(r) => (
             <>
               <span role="gridcell">

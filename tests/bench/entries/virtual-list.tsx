@@ -18,7 +18,6 @@ createRoot(document.getElementById('root')!).render(
     rowHeight={36}
     height={420}
     label="10,000行"
-    rowKey={(r, i) => `${r.personKey}-${i}`}
     onActivate={(_row, index) => (window.benchActivated = index)}
     renderRow={(r) => (
       <>
