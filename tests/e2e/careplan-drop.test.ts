@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chooseFiles } from '../support/harness';
 import { openTrainingE2eWorld, type TrainingE2eWorld } from '../support/training-e2e';
 import { loginAsTrainingCareManager } from '../support/training-login';
 
@@ -23,13 +24,7 @@ describe('ケアプラン files chosen on the screen', () => {
     await loginAsTrainingCareManager(page);
     await page.keyboard.press('Alt+5');
     await page.getByRole('tab', { name: '送受信', exact: true }).click();
-    await page.evaluate(
-      ([name, file]) => {
-        (window as unknown as { __kaigoTestPaths: Record<string, string> }).__kaigoTestPaths = { [name!]: file! };
-      },
-      [ACTUALS, path.join(FIXTURES, ACTUALS)],
-    );
-    await page.getByLabel('またはファイルを選ぶ').setInputFiles(path.join(FIXTURES, ACTUALS));
+    await chooseFiles(page, 'またはファイルを選ぶ', [path.join(FIXTURES, ACTUALS)]);
     const report = page.getByLabel('検査結果');
     await expect.poll(() => report.getByText(/エラー 0件/).count()).toBe(1);
     await page.getByRole('button', { name: '取り込む', exact: true }).click();

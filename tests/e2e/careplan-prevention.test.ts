@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chooseFiles } from '../support/harness';
 import { openTrainingE2eWorld, type TrainingE2eWorld } from '../support/training-e2e';
 import { loginAsTrainingCareManager } from '../support/training-login';
 
@@ -25,13 +26,11 @@ describe('介護予防 documents on the ケアプラン screen', () => {
     await loginAsTrainingCareManager(page);
     await page.keyboard.press('Alt+5');
     await page.getByRole('tab', { name: '送受信', exact: true }).click();
-    await page.evaluate(
-      (paths) => {
-        (window as unknown as { __kaigoTestPaths: Record<string, string> }).__kaigoTestPaths = paths;
-      },
-      Object.fromEntries(NAMES.map((n) => [n, path.join(FIXTURES, n)])),
+    await chooseFiles(
+      page,
+      'またはファイルを選ぶ',
+      NAMES.map((n) => path.join(FIXTURES, n)),
     );
-    await page.getByLabel('またはファイルを選ぶ').setInputFiles(NAMES.map((n) => path.join(FIXTURES, n)));
     await page.getByRole('button', { name: '取り込む', exact: true }).click();
     await expect.poll(() => page.getByText(/取り込みました: 5件/).count()).toBe(1);
 
@@ -88,13 +87,7 @@ describe('介護予防 documents on the ケアプラン screen', () => {
   it('shows a 支援計画書 removed by DLTYOBO as 削除済み with the deletion’s ファイル連番', async () => {
     const name = `DLTYOBO_${SEQ}.CSV`;
     await page.getByRole('tab', { name: '送受信', exact: true }).click();
-    await page.evaluate(
-      ([n, file]) => {
-        (window as unknown as { __kaigoTestPaths: Record<string, string> }).__kaigoTestPaths = { [n!]: file! };
-      },
-      [name, path.join(FIXTURES, name)],
-    );
-    await page.getByLabel('またはファイルを選ぶ').setInputFiles(path.join(FIXTURES, name));
+    await chooseFiles(page, 'またはファイルを選ぶ', [path.join(FIXTURES, name)]);
     await page.getByRole('button', { name: '取り込む', exact: true }).click();
     await expect.poll(() => page.getByText(/取り込みました: 1件/).count()).toBe(1);
 

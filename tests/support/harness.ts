@@ -119,3 +119,15 @@ export async function openAppPage(browser: Browser, server: RendererServer, app:
 export async function waitForShell(page: Page): Promise<void> {
   await page.getByLabel('今日の日付').filter({ hasText: /\S/ }).waitFor({ timeout: 30_000 });
 }
+
+/**
+ * Chooses files in a file input by label, as staff would: Chromium's File has no path, so the paths are named to the
+ * preload shim first (window.__kaigoTestPaths, read by webUtils.getPathForFile above), then the input gets the files.
+ */
+export async function chooseFiles(page: Page, label: string, files: readonly string[]): Promise<void> {
+  const paths = Object.fromEntries(files.map((f) => [path.basename(f), f]));
+  await page.evaluate((named) => {
+    (window as unknown as { __kaigoTestPaths: Record<string, string> }).__kaigoTestPaths = named;
+  }, paths);
+  await page.getByLabel(label).setInputFiles([...files]);
+}
